@@ -1,0 +1,29 @@
+package fr.coordo.ui;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.concurrent.Task;
+import org.slf4j.LoggerFactory;
+
+/** Runs work off the JavaFX thread and hands its result (or failure) back on it. */
+final class Background {
+    private Background() {}
+
+    static <T> Task<T> run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(e -> {
+            LoggerFactory.getLogger(Background.class).error("Background work '{}' failed", name, task.getException());
+            onFailure.accept(task.getException());
+        });
+        Thread t = new Thread(task, "coordo-" + name);
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+}

@@ -1,0 +1,57 @@
+package fr.coordo.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/** The JavaFX application: the window shell around the sections. */
+public final class CoordoApp extends Application {
+    private static volatile Startup pending;
+
+    private final Startup startup;
+    private MainWindow window;
+
+    /** Used by {@link Application#launch}: takes the startup handed to {@link #launch(Startup)}. */
+    public CoordoApp() {
+        this(pending);
+    }
+
+    public CoordoApp(Startup startup) {
+        this.startup = startup;
+    }
+
+    /** Opens the window and returns when it is closed. */
+    public static void launch(Startup startup) {
+        pending = startup;
+        Application.launch(CoordoApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        // AtlantaFX: a restrained, modern theme with sound keyboard focus styles, on plain JavaFX controls.
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        window = new MainWindow(startup, stage);
+        window.show();
+        if (Boolean.getBoolean("coordo.benchmark.firstFrame")) {
+            FirstFrame.reportAndExit(stage.getScene());
+        }
+        window.openWorkspace();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+    }
+
+    /** For tests: the window once {@link #start} has run. */
+    MainWindow window() {
+        return window;
+    }
+
+    static void exit() {
+        Platform.exit();
+    }
+}
