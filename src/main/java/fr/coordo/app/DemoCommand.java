@@ -4,6 +4,7 @@ import fr.coordo.demo.DemoGenerator;
 import fr.coordo.store.AppPaths;
 import fr.coordo.store.Database;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Database.open(paths.database())) {
             DemoGenerator.Result r = new DemoGenerator(seed).fill(db, size.size);
-            out.printf("Données de démonstration créées dans %s : %d professionnels (dont %d %s), %d patients.%n",
+            out.printf(Locale.FRANCE, "Données de démonstration créées dans %s : %,d professionnels (dont %,d %s), %,d patients.%n",
                     db.file(), r.professionals(), r.formerMembers(), r.formerMembers() > 1 ? "anciens membres" : "ancien membre",
                     r.patients());
         }
