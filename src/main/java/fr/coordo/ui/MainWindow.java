@@ -132,6 +132,9 @@ final class MainWindow {
                 structureLabel::setText, e -> structureLabel.setText(""));
         select(Section.DASHBOARD);
         navButtons.get(Section.DASHBOARD).requestFocus();
+        if (FirstFrame.training()) {
+            FirstFrame.trainAndExit(this);
+        }
     }
 
     private void openFailed(Throwable error) {
