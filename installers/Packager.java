@@ -200,8 +200,13 @@ public final class Packager {
         Path cfg = app.resolve(NAME + ".cfg");
         String text = Files.readString(cfg);
         // Should the cache not match (a restamped jar), the JVM starts normally, without printing alarms.
-        text = text.replace("[JavaOptions]\n", "[JavaOptions]\njava-options=-XX:AOTCache=$APPDIR/coordo.aot\njava-options=-Xlog:aot*=off\n");
-        Files.writeString(cfg, text);
+        // jpackage writes the file with the system's line ends (CRLF on Windows).
+        String updated = text.replaceFirst("\\[JavaOptions\\](\\R)",
+                "[JavaOptions]$1java-options=-XX:AOTCache=\\$APPDIR/coordo.aot$1java-options=-Xlog:aot*=off$1");
+        if (updated.equals(text)) {
+            throw new BuildFailure("section [JavaOptions] introuvable dans " + cfg);
+        }
+        Files.writeString(cfg, updated);
         System.out.println("Cache AOT : " + cache + " (" + Files.size(cache) / (1024 * 1024) + " Mo)");
     }
 

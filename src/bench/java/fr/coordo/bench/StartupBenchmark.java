@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Start of the packaged application to its first frame: the time from spawning the launcher to the
  * line it prints once the first frame is rendered. Needs the app-image built by the installer profile;
- * {@code -Dcoordo.launcher=PATH} points elsewhere, {@code -Dcoordo.display=x11} uses the real display
- * (under Xvfb, say) instead of JavaFX's headless platform.
+ * {@code -Dcoordo.launcher=PATH} points elsewhere, the environment variable
+ * {@code COORDO_BENCH_DISPLAY=x11} uses the real display (under Xvfb, say) instead of JavaFX's headless
+ * platform.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -47,7 +48,7 @@ public class StartupBenchmark {
     @Benchmark
     public long startToFirstFrame() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(launcher.toString());
-        String display = "x11".equals(System.getProperty("coordo.display")) ? "" : "-Dglass.platform=headless -Dprism.order=sw ";
+        String display = "x11".equals(System.getenv("COORDO_BENCH_DISPLAY")) ? "" : "-Dglass.platform=headless -Dprism.order=sw ";
         pb.environment().put("JAVA_TOOL_OPTIONS", display + "-Dcoordo.benchmark.firstFrame=true");
         pb.environment().put("XDG_DATA_HOME", home.toString());
         pb.environment().put("COORDO_DB", home.resolve("demarrage.db").toString());

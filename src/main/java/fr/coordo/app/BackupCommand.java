@@ -12,7 +12,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "backup",
-        description = "Copie la base de données dans FICHIER (copie cohérente, vérifiée, jamais écrite à moitié).",
+        description = {"Copie la base de données dans FICHIER (copie cohérente, vérifiée, jamais écrite à moitié).",
+                "Fonctionne aussi pendant que la fenêtre de Coordo est ouverte sur cette base."},
         synopsisHeading = "Utilisation : ",
         descriptionHeading = "%n",
         parameterListHeading = "%nParamètres :%n",
@@ -31,13 +32,8 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AppPaths paths = parent.paths();
-        if (!Files.exists(paths.database())) {
-            throw new CoordoCommand.Refused("La base « " + paths.database() + " » n'existe pas : il n'y a rien à sauvegarder.");
-        }
-        try (Database db = Database.open(paths.database())) {
-            db.backupTo(destination);
-        }
-        Path written = destination.toAbsolutePath().normalize();
+        // Read-only: the database is neither migrated nor locked, so this works beside an open window.
+        Path written = Database.backup(paths.database(), destination, Database.Options.defaults());
         spec.commandLine().getOut().printf("Sauvegarde écrite : %s (%d Ko).%n", written, (Files.size(written) + 1023) / 1024);
         return ExitCodes.OK;
     }

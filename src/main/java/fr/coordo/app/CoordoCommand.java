@@ -80,9 +80,26 @@ final class CoordoCommand implements Callable<Integer> {
     public Integer call() {
         AppPaths paths = paths();
         boolean defaultDb = db == null && (env.get(AppPaths.DB_ENV) == null || env.get(AppPaths.DB_ENV).isBlank());
+        if (!displayAvailable(env)) {
+            throw new Refused("Aucun écran n'est disponible : la fenêtre de Coordo ne peut pas s'ouvrir ici. "
+                    + "Les commandes (coordo --help) fonctionnent sans écran.");
+        }
         LoggerFactory.getLogger(CoordoCommand.class).info("Opening the window, version {}", Version.current());
         window.accept(new Target(paths, defaultDb));
         return ExitCodes.OK;
+    }
+
+    /** On Linux and BSD, a window needs an X11 or Wayland display (JavaFX's headless platform aside). */
+    static boolean displayAvailable(Map<String, String> env) {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac") || "headless".equals(System.getProperty("glass.platform"))) {
+            return true;
+        }
+        return notBlank(env.get("DISPLAY")) || notBlank(env.get("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -36,7 +36,9 @@ final class FrenchErrors {
                 return "paramètre obligatoire manquant : " + String.join(", ", names) + ".";
             }
             if (ex instanceof OverwrittenOptionException o) {
-                return "l'option " + o.getOverwritten().paramLabel() + " est donnée plusieurs fois.";
+                var arg = o.getOverwritten();
+                String name = arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : arg.paramLabel();
+                return "l'option " + name + " est donnée plusieurs fois.";
             }
             if (ex.getArgSpec() != null && ex.getValue() != null) {
                 String name = ex.getArgSpec().isOption()
@@ -61,9 +63,8 @@ final class FrenchErrors {
                 return ExitCodes.REFUSED;
             }
             LoggerFactory.getLogger(FrenchErrors.class).error("Unexpected failure", ex);
-            err.println("Erreur inattendue : " + ex.getClass().getSimpleName()
-                    + (ex.getMessage() == null ? "" : " (" + ex.getMessage() + ")")
-                    + ". Les détails sont dans le journal coordo.log du dossier des données.");
+            err.println("Erreur inattendue : l'opération n'a pas abouti. Les détails sont dans le journal coordo.log "
+                    + "du dossier des données.");
             err.flush();
             return ExitCodes.INTERNAL;
         }

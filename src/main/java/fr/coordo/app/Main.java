@@ -17,8 +17,15 @@ public final class Main {
         System.setProperty("org.jooq.no-tips", "true");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = execute(args, System.getenv(), out, err, Main::openWindow);
-        System.exit(code);
+        boolean[] window = {false};
+        int code = execute(args, System.getenv(), out, err, target -> {
+            window[0] = true;
+            openWindow(target);
+        });
+        // After the window, the JVM ends by itself once the database is closed (see CoordoApp.stop).
+        if (!window[0] || code != 0) {
+            System.exit(code);
+        }
     }
 
     /** Runs one command line; {@code window} opens the window when no subcommand is given. */

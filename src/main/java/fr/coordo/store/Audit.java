@@ -18,6 +18,7 @@ public final class Audit {
     private final DSLContext dsl;
     private final Clock clock;
     private final String actor;
+    private int recorded;
 
     Audit(DSLContext dsl, Clock clock, String actor) {
         this.dsl = dsl;
@@ -53,6 +54,12 @@ public final class Audit {
                 .set(AUDIT_ENTRY.ACTION, action.name())
                 .set(AUDIT_ENTRY.CHANGES, json)
                 .execute();
+        recorded++;
+    }
+
+    /** How many entries this transaction has recorded. */
+    int recorded() {
+        return recorded;
     }
 
     /** Records a newly created entity with its initial field values. */

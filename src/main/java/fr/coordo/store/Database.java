@@ -2,18 +2,11 @@ package fr.coordo.store;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,7 +15,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.Objects;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,6 +25,7 @@ import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -42,6 +36,7 @@ import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteOpenMode;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * The one SQLite file that holds a structure's data. Opening it checks that it is a sound Coordo
@@ -78,6 +73,9 @@ public final class Database implements AutoCloseable {
     /** What opening did: the schema version reached, migrations applied and the backup taken first. */
     public record OpenReport(String schemaVersion, int migrationsApplied, Path backup) {}
 
+    /** What the read-only look at an existing file found. */
+    private record Inspection(String currentVersion, int pending) {}
+
     private final Path file;
     private final Options options;
     private final InstanceLock instanceLock;
@@ -85,6 +83,9 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final ReentrantLock lock = new ReentrantLock();
     private final OpenReport report;
+    /** Set when a failed transaction could not be rolled back: the connection is closed and unusable. */
+    private boolean broken;
+    private boolean closed;
 
     private Database(Path file, Options options, InstanceLock instanceLock, Connection connection, OpenReport report) {
         this.file = file;
@@ -99,23 +100,78 @@ public final class Database implements AutoCloseable {
         return open(file, Options.defaults());
     }
 
+    /**
+     * Opens {@code file}, creating it if needed. An existing file is first looked at read-only: one
+     * that is damaged, foreign or from a newer Coordo is refused without a byte written to it.
+     */
     public static Database open(Path file, Options options) {
         Path db = file.toAbsolutePath().normalize();
         prepareLocation(db);
         InstanceLock instanceLock = InstanceLock.acquire(db);
+        Connection connection = null;
         try {
             boolean existing = Files.exists(db) && Files.size(db) > 0;
-            if (existing) {
-                inspect(db);
+            Inspection inspection = existing ? inspect(db, options) : null;
+            Path backup = null;
+            if (inspection != null && inspection.currentVersion() != null && inspection.pending() > 0) {
+                backup = backupDirFor(db).resolve(stem(db) + "-avant-migration-v" + inspection.currentVersion() + "-"
+                        + LocalDateTime.now(options.clock()).format(BACKUP_STAMP) + ".db");
+                try (Connection source = readOnly(db).getConnection()) {
+                    onlineBackup(source, backup);
+                } catch (StoreException e) {
+                    throw new StoreException("La sauvegarde automatique qui précède la mise à jour de la base n'a pas pu être écrite : "
+                            + "la base n'a pas été modifiée. " + e.getMessage(), e);
+                }
+                LOG.info("Backup before migration written to {}", backup);
             }
-            OpenReport report = migrate(db, options, existing);
-            Connection connection = connect(db);
-            return new Database(db, options, instanceLock, connection, report);
+            Flyway flyway = flyway(readWrite(db), options);
+            MigrateResult result = flyway.migrate();
+            connection = connect(db);
+            String version = flyway.info().current() == null ? null : flyway.info().current().getVersion().getVersion();
+            return new Database(db, options, instanceLock, connection, new OpenReport(version, result.migrationsExecuted, backup));
         } catch (StoreException e) {
-            instanceLock.release();
+            closeQuietly(connection);
+            instanceLock.releaseAfterRefusal();
             throw e;
         } catch (IOException | SQLException | RuntimeException e) {
-            instanceLock.release();
+            closeQuietly(connection);
+            instanceLock.releaseAfterRefusal();
+            throw translate(e, db);
+        }
+    }
+
+    /**
+     * Backs up a database file without opening it for writing: it is neither migrated nor locked, so
+     * this works while the window has it open. The backup is audited when the file is free and current.
+     */
+    public static Path backup(Path source, Path destination, Options options) {
+        Path db = source.toAbsolutePath().normalize();
+        Path dest = refuseExisting(destination);
+        if (!Files.isRegularFile(db)) {
+            throw new StoreException("La base « " + db + " » n'existe pas : il n'y a rien à sauvegarder.");
+        }
+        try {
+            Inspection inspection = inspect(db, options);
+            try (Connection ro = readOnly(db).getConnection()) {
+                onlineBackup(ro, dest);
+            }
+            InstanceLock free = inspection.pending() == 0 ? InstanceLock.tryAcquire(db) : null;
+            if (free == null) {
+                LOG.info("Backup written; not audited because the database is open elsewhere or awaits a migration");
+                return dest;
+            }
+            Connection c;
+            try {
+                c = connect(db);
+            } catch (SQLException e) {
+                free.release();
+                throw e;
+            }
+            try (Database d = new Database(db, options, free, c, new OpenReport(inspection.currentVersion(), 0, null))) {
+                d.recordBackup(dest);
+            }
+            return dest;
+        } catch (IOException | SQLException | RuntimeException e) {
             throw translate(e, db);
         }
     }
@@ -137,6 +193,7 @@ public final class Database implements AutoCloseable {
     public <T> T read(Function<DSLContext, T> query) {
         lock.lock();
         try {
+            ensureUsable();
             return query.apply(dsl);
         } catch (RuntimeException e) {
             throw translate(e, file);
@@ -147,26 +204,33 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction with the audit entries it records: both are committed
-     * together or not at all.
+     * together or not at all. Work that records no audit entry is a programming error and is rolled back.
      */
     public <T> T write(Work<T> work) {
         lock.lock();
         try {
+            ensureUsable();
+            if (!connection.getAutoCommit()) {
+                throw new IllegalStateException("write() called inside another write()");
+            }
             connection.setAutoCommit(false);
+            T result;
             try {
                 Audit audit = new Audit(dsl, options.clock(), options.actor().get());
-                T result = work.run(dsl, audit);
-                connection.commit();
-                return result;
-            } catch (Exception e) {
-                rollbackQuietly();
-                if (e instanceof StoreException se) {
-                    throw se;
+                result = work.run(dsl, audit);
+                if (audit.recorded() == 0) {
+                    throw new IllegalStateException("every write must record an audit entry");
                 }
-                throw translate(e, file);
-            } finally {
-                connection.setAutoCommit(true);
+                connection.commit();
+            } catch (Throwable t) {
+                abandonTransaction();
+                if (t instanceof Error error) {
+                    throw error;
+                }
+                throw translate(t, file);
             }
+            connection.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw translate(e, file);
         } finally {
@@ -176,22 +240,29 @@ public final class Database implements AutoCloseable {
 
     /**
      * Copies the database to {@code destination} with SQLite's online backup, through a temporary file
-     * that only becomes {@code destination} once complete and checked. Refuses to overwrite a file.
+     * that only becomes {@code destination} once complete and checked. Never replaces an existing file.
      */
     public void backupTo(Path destination) {
-        Path dest = destination.toAbsolutePath().normalize();
-        if (Files.exists(dest)) {
-            throw new StoreException("Le fichier « " + dest + " » existe déjà : choisissez un autre nom pour la sauvegarde.");
-        }
+        Path dest = refuseExisting(destination);
         lock.lock();
         try {
+            ensureUsable();
             onlineBackup(connection, dest);
-            write((d, audit) -> {
-                audit.record("database", null, AuditAction.BACKUP, null);
-                return null;
-            });
         } finally {
             lock.unlock();
+        }
+        recordBackup(dest);
+    }
+
+    private void recordBackup(Path dest) {
+        try {
+            write((d, audit) -> {
+                audit.record("database", null, AuditAction.BACKUP, Map.of("destination", Audit.Change.created(dest.toString())));
+                return null;
+            });
+        } catch (StoreException e) {
+            throw new StoreException("La sauvegarde a bien été écrite dans « " + dest + " », mais elle n'a pas pu être inscrite "
+                    + "au journal des modifications. " + e.getMessage(), e);
         }
     }
 
@@ -199,14 +270,38 @@ public final class Database implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                LOG.warn("Closing the database failed", e);
+            if (closed) {
+                return;
             }
+            closed = true;
+            closeQuietly(connection);
             instanceLock.release();
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void ensureUsable() {
+        if (closed || broken) {
+            throw new StoreException(broken
+                    ? "La connexion à la base a été interrompue après une erreur : fermez Coordo puis rouvrez-le. "
+                            + "Rien de ce qui n'était pas confirmé n'a été enregistré."
+                    : "La base « " + file + " » est fermée.");
+        }
+    }
+
+    /**
+     * Rolls back; should that fail, the connection is closed rather than returned to auto-commit, which
+     * would commit half a transaction.
+     */
+    private void abandonTransaction() {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.error("Rollback failed: the connection is closed", e);
+            broken = true;
+            closeQuietly(connection);
         }
     }
 
@@ -233,8 +328,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Refuses a file that is not a sound Coordo database, without writing a byte to it. */
-    private static void inspect(Path db) throws IOException {
+    /**
+     * Looks at an existing file through read-only connections only, so that a refused file (and a
+     * journal left beside it) is never touched: header, integrity, application id, schema version.
+     */
+    private static Inspection inspect(Path db, Options options) throws IOException {
         byte[] header = new byte[SQLITE_MAGIC.length];
         try (InputStream in = Files.newInputStream(db)) {
             int n = in.readNBytes(header, 0, header.length);
@@ -242,10 +340,8 @@ public final class Database implements AutoCloseable {
                 throw notCoordo(db);
             }
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setOpenMode(SQLiteOpenMode.READONLY);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+        SQLiteDataSource ro = readOnly(db);
+        try (Connection c = ro.getConnection(); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
                 if (!rs.next() || !"ok".equalsIgnoreCase(rs.getString(1))) {
                     throw damaged(db, null);
@@ -259,24 +355,14 @@ public final class Database implements AutoCloseable {
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
                 tables = rs.next() ? rs.getInt(1) : 0;
             }
-            if (appId != APPLICATION_ID && tables > 0) {
+            // Another program's file: its own application id, or tables without ours.
+            if (appId != APPLICATION_ID && (appId != 0 || tables > 0)) {
                 throw notCoordo(db);
             }
         } catch (SQLException e) {
             throw damaged(db, e);
         }
-    }
-
-    private static OpenReport migrate(Path db, Options options, boolean existing) throws SQLException {
-        var configuration = Flyway.configure(Database.class.getClassLoader())
-                .dataSource("jdbc:sqlite:" + db, null, null)
-                .locations("classpath:db/migration")
-                .loggers("slf4j");
-        if (options.targetVersion() != null) {
-            configuration.target(MigrationVersion.fromVersion(options.targetVersion()));
-        }
-        Flyway flyway = configuration.load();
-        MigrationInfoService info = flyway.info();
+        MigrationInfoService info = flyway(ro, options).info();
         for (MigrationInfo m : info.all()) {
             if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
                 throw new StoreException("La base « " + db + " » a été enregistrée par une version plus récente de Coordo : "
@@ -284,22 +370,33 @@ public final class Database implements AutoCloseable {
             }
         }
         MigrationInfo current = info.current();
-        int pending = info.pending().length;
-        Path backup = null;
-        if (existing && current != null && pending > 0) {
-            backup = backupDirFor(db).resolve(stem(db) + "-avant-migration-v" + current.getVersion() + "-"
-                    + LocalDateTime.now(options.clock()).format(BACKUP_STAMP) + ".db");
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-                onlineBackup(c, backup);
-            } catch (StoreException e) {
-                throw new StoreException("La sauvegarde automatique avant la mise à jour de la base n'a pas pu être écrite dans « "
-                        + backup.getParent() + " » : la base n'a pas été modifiée. " + e.getMessage(), e);
-            }
-            LOG.info("Backup before migration written to {}", backup);
+        return new Inspection(current == null ? null : current.getVersion().getVersion(), info.pending().length);
+    }
+
+    private static Flyway flyway(DataSource dataSource, Options options) {
+        var configuration = Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .loggers("slf4j");
+        if (options.targetVersion() != null) {
+            configuration.target(MigrationVersion.fromVersion(options.targetVersion()));
         }
-        MigrateResult result = flyway.migrate();
-        String version = flyway.info().current() == null ? null : flyway.info().current().getVersion().getVersion();
-        return new OpenReport(version, result.migrationsExecuted, backup);
+        return configuration.load();
+    }
+
+    private static SQLiteDataSource readOnly(Path db) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.READONLY);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + db);
+        return ds;
+    }
+
+    private static SQLiteDataSource readWrite(Path db) {
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + db);
+        return ds;
     }
 
     private static Connection connect(Path db) throws SQLException {
@@ -315,56 +412,76 @@ public final class Database implements AutoCloseable {
             if (rs.next() && rs.getInt(1) != APPLICATION_ID) {
                 st.execute("PRAGMA application_id = " + APPLICATION_ID);
             }
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
         }
         return c;
     }
 
-    /** Online backup into a temporary file, verified, then moved into place. */
+    private static Path refuseExisting(Path destination) {
+        Path dest = destination.toAbsolutePath().normalize();
+        if (Files.exists(dest)) {
+            throw new StoreException("Le fichier « " + dest + " » existe déjà : choisissez un autre nom pour la sauvegarde.");
+        }
+        return dest;
+    }
+
+    /** Online backup into a temporary file of its own, verified, then published under its name. */
     private static void onlineBackup(Connection source, Path dest) {
-        Path tmp = dest.resolveSibling(dest.getFileName() + ".partiel");
+        Path tmp = null;
         try {
             Files.createDirectories(dest.getParent());
-            Files.deleteIfExists(tmp);
+            tmp = Files.createTempFile(dest.getParent(), "." + dest.getFileName() + "-", ".partiel");
             SQLiteConnection sqlite = source.unwrap(SQLiteConnection.class);
             int rc = sqlite.getDatabase().backup("main", tmp.toString(), null);
             if (rc != SQLiteErrorCode.SQLITE_OK.code) {
                 throw new SQLException("backup failed", null, rc);
             }
-            try (Connection check = DriverManager.getConnection("jdbc:sqlite:" + tmp);
+            try (Connection check = readOnly(tmp).getConnection();
                     Statement st = check.createStatement();
                     ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
                 if (!rs.next() || !"ok".equalsIgnoreCase(rs.getString(1))) {
-                    throw new StoreException("La sauvegarde écrite dans « " + dest + " » ne se relit pas correctement : "
-                            + "elle a été supprimée. Essayez un autre emplacement.");
+                    throw new StoreException("La sauvegarde ne se relit pas correctement : elle n'a pas été gardée. "
+                            + "Essayez un autre emplacement.");
                 }
             }
-            try {
-                Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dest);
-            }
+            publish(tmp, dest);
         } catch (FileAlreadyExistsException e) {
-            deleteQuietly(tmp);
             throw new StoreException("Le fichier « " + dest + " » existe déjà : choisissez un autre nom pour la sauvegarde.", e);
         } catch (IOException | SQLException e) {
-            deleteQuietly(tmp);
             if (isDiskFull(e)) {
                 throw new StoreException("Le disque est plein : la sauvegarde « " + dest + " » n'a pas pu être écrite "
                         + "(aucun fichier partiel n'a été laissé). Libérez de la place ou choisissez un autre support.", e);
             }
             throw new StoreException("La sauvegarde n'a pas pu être écrite dans « " + dest + " » : vérifiez le dossier "
                     + "et vos droits d'écriture.", e);
-        } catch (RuntimeException e) {
-            deleteQuietly(tmp);
-            throw e;
+        } finally {
+            if (tmp != null) {
+                deleteQuietly(tmp);
+            }
         }
     }
 
-    private void rollbackQuietly() {
+    /** A hard link is atomic and refuses an existing name; where links are not supported, a plain move refuses it too. */
+    private static void publish(Path tmp, Path dest) throws IOException {
         try {
-            connection.rollback();
+            Files.createLink(dest, tmp);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.move(tmp, dest);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
         } catch (SQLException e) {
-            LOG.warn("Rollback failed", e);
+            LOG.warn("Closing a connection failed", e);
         }
     }
 
@@ -384,7 +501,7 @@ public final class Database implements AutoCloseable {
 
     private static StoreException notCoordo(Path db) {
         return new StoreException("Le fichier « " + db + " » n'est pas une base de données Coordo : "
-                + "il n'a pas été ouvert ni modifié. Choisissez un autre fichier avec --db.");
+                + "il n'a été ni ouvert ni modifié. Choisissez un autre fichier.");
     }
 
     private static StoreException damaged(Path db, Throwable cause) {
@@ -422,59 +539,18 @@ public final class Database implements AutoCloseable {
                         || code == SQLiteErrorCode.SQLITE_PERM) {
                     return new StoreException("Écriture impossible dans « " + db + " » : vérifiez le fichier et vos droits d'écriture.", e);
                 }
+                if (code.name().startsWith("SQLITE_CONSTRAINT")) {
+                    LOG.warn("Constraint violated", e);
+                    return new StoreException("Ces données ne respectent pas une règle de la base (référence absente ou valeur "
+                            + "déjà utilisée) : rien n'a été enregistré.", e);
+                }
                 if (code == SQLiteErrorCode.SQLITE_BUSY) {
                     return new StoreException("La base « " + db + " » est occupée par un autre programme : réessayez dans un instant.", e);
                 }
             }
         }
-        return new StoreException("Erreur inattendue de la base de données : l'opération a été annulée et rien n'a été enregistré ("
-                + Objects.toString(e.getMessage(), e.getClass().getSimpleName()) + ").", e);
-    }
-
-    /** One Coordo process per database: an OS lock on a file beside it. */
-    private record InstanceLock(FileChannel channel, FileLock lock) {
-        static InstanceLock acquire(Path db) {
-            Path lockFile = db.resolveSibling(db.getFileName() + ".lock");
-            FileChannel channel;
-            try {
-                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            } catch (IOException e) {
-                throw new StoreException("Impossible d'écrire à côté de la base « " + db + " » : vérifiez le dossier et vos droits d'écriture.", e);
-            }
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            } catch (IOException e) {
-                closeQuietly(channel);
-                throw new StoreException("Impossible de réserver la base « " + db + " » : " + e.getMessage(), e);
-            }
-            if (lock == null) {
-                closeQuietly(channel);
-                throw new StoreException("La base « " + db + " » est déjà ouverte par une autre instance de Coordo : "
-                        + "fermez-la avant d'en ouvrir une autre (rien n'a été écrit).");
-            }
-            return new InstanceLock(channel, lock);
-        }
-
-        void release() {
-            try {
-                if (lock.isValid()) {
-                    lock.release();
-                }
-            } catch (IOException ignored) {
-                // the channel close below releases it anyway
-            }
-            closeQuietly(channel);
-        }
-
-        private static void closeQuietly(FileChannel c) {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // nothing left to release
-            }
-        }
+        LOG.warn("Unexpected database error", e);
+        return new StoreException("Erreur inattendue de la base de données : l'opération a été annulée et rien n'a été enregistré. "
+                + "Les détails sont dans le journal coordo.log.", e);
     }
 }

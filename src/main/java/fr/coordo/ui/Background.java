@@ -22,7 +22,8 @@ final class Background {
             onFailure.accept(task.getException());
         });
         Thread t = new Thread(task, "coordo-" + name);
-        t.setDaemon(true);
+        // Not a daemon: work under way (opening, a backup) ends properly when the window closes.
+        t.setDaemon(false);
         t.start();
         return task;
     }

@@ -1,6 +1,7 @@
 package fr.coordo.ui;
 
 import atlantafx.base.theme.PrimerLight;
+import java.util.Locale;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -24,6 +25,8 @@ public final class CoordoApp extends Application {
     /** Opens the window and returns when it is closed. */
     public static void launch(Startup startup) {
         pending = startup;
+        // JavaFX's own words (dialog buttons, context menus) follow the default locale: the window is French.
+        Locale.setDefault(Locale.FRANCE);
         Application.launch(CoordoApp.class);
     }
 
@@ -39,10 +42,12 @@ public final class CoordoApp extends Application {
         window.openWorkspace();
     }
 
+    /** Closes the database off the JavaFX thread; a backup still running finishes first (the thread keeps the JVM alive). */
     @Override
     public void stop() {
         if (window != null) {
-            window.close();
+            Thread closer = new Thread(window::close, "coordo-close");
+            closer.start();
         }
     }
 

@@ -61,7 +61,16 @@ final class DashboardView extends VBox {
                 () -> new Figures(team.countActive(today), team.countFormer(today), patientRepository.count(),
                         team.activeByProfession(today)),
                 this::show,
-                e -> active.setText("—"));
+                e -> {
+                    active.setText("—");
+                    former.setText("—");
+                    patients.setText("—");
+                    Label error = new Label("Les chiffres n'ont pas pu être lus : les détails sont dans le journal "
+                            + ws.paths().logFile() + ".");
+                    error.setId("dash-error");
+                    error.getStyleClass().add("danger");
+                    getChildren().add(2, error);
+                });
     }
 
     private void show(Figures f) {

@@ -48,7 +48,8 @@ final class MainWindow {
     private final Label structureLabel = new Label();
     private final Label statusDb = new Label();
     private final Label statusDemo = new Label("Données de démonstration");
-    private Workspace workspace;
+    private volatile Workspace workspace;
+    private boolean closing;
     private Section current;
 
     MainWindow(Startup startup, Stage stage) {
@@ -82,13 +83,23 @@ final class MainWindow {
 
     /** Opens the database off the JavaFX thread, then enables the sections. */
     void openWorkspace() {
-        Background.run("open", startup::open, this::workspaceOpened, this::openFailed);
+        Background.run("open", () -> {
+            Workspace ws = startup.open();
+            synchronized (this) {
+                if (closing) {
+                    // The window was closed while the database was opening.
+                    ws.database().close();
+                }
+            }
+            return ws;
+        }, this::workspaceOpened, this::openFailed);
     }
 
-    void close() {
+    /** Closes the database; may be called from any thread, also while it is still opening. */
+    synchronized void close() {
+        closing = true;
         if (workspace != null) {
             workspace.database().close();
-            workspace = null;
         }
     }
 
@@ -122,7 +133,12 @@ final class MainWindow {
     }
 
     private void workspaceOpened(Workspace ws) {
-        this.workspace = ws;
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            this.workspace = ws;
+        }
         statusDb.setText("Base : " + ws.database().file());
         statusDb.setTooltip(new Tooltip(ws.database().file().toString()));
         statusDemo.setVisible(ws.demo());
@@ -140,8 +156,7 @@ final class MainWindow {
     private void openFailed(Throwable error) {
         LOG.error("Opening the database failed", error);
         String message = error instanceof StoreException ? error.getMessage()
-                : "Erreur inattendue (" + error.getClass().getSimpleName() + ") : les détails sont dans le journal "
-                        + startup.paths().logFile() + ".";
+                : "Erreur inattendue : les détails sont dans le journal " + startup.paths().logFile() + ".";
         statusDb.setText("Aucune base ouverte");
         showMessage(failure(message));
         Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.CLOSE);

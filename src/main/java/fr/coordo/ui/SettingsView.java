@@ -1,6 +1,7 @@
 package fr.coordo.ui;
 
 import fr.coordo.store.Database;
+import fr.coordo.store.StoreException;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -88,7 +89,8 @@ final class SettingsView extends VBox {
         }, error -> {
             backup.setDisable(false);
             backupProgress.setVisible(false);
-            backupStatus.setText(error.getMessage());
+            backupStatus.setText(error instanceof StoreException ? error.getMessage()
+                    : "La sauvegarde n'a pas abouti : les détails sont dans le journal " + ws.paths().logFile() + ".");
         });
     }
 

@@ -61,7 +61,7 @@ class DatabaseTest {
         Path file = dir.resolve("ancienne.db");
         try (Database v1 = Database.open(file, options.withTarget("1"))) {
             assertEquals("1", v1.openReport().schemaVersion());
-            v1.write((dsl, audit) -> dsl.insertInto(APP_SETTING).set(APP_SETTING.KEY, "marque").set(APP_SETTING.VALUE, "avant").execute());
+            put(v1, "marque", "avant");
         }
         Path backup;
         try (Database db = Database.open(file, options)) {
@@ -90,6 +90,7 @@ class DatabaseTest {
                 for (int i = 0; i < 2_000; i++) {
                     dsl.insertInto(APP_SETTING).set(APP_SETTING.KEY, "k" + i).set(APP_SETTING.VALUE, "x".repeat(100)).execute();
                 }
+                audit.record("setting", null, AuditAction.IMPORT, null);
                 return null;
             });
         }
@@ -149,9 +150,13 @@ class DatabaseTest {
     void aSecondInstanceOnTheSameFileIsRefusedUntilTheFirstCloses() {
         Path file = dir.resolve("partagee.db");
         try (Database first = Database.open(file, options)) {
+            put(first, "k", "v");
+            String before = Files2.sha256(file);
             StoreException e = assertThrows(StoreException.class, () -> Database.open(file, options));
             assertTrue(e.getMessage().contains("déjà ouverte par une autre instance"), e.getMessage());
-            assertEquals(0, (int) first.read(dsl -> dsl.fetchCount(AUDIT_ENTRY)), "the refused instance wrote nothing");
+            assertEquals(before, Files2.sha256(file), "the refused instance wrote nothing");
+            assertTrue(Files.exists(dir.resolve("partagee.db.lock")), "the first instance keeps its lock");
+            put(first, "k2", "v2");
         }
         Database.open(file, options).close();
     }
@@ -192,7 +197,7 @@ class DatabaseTest {
             assertEquals(0, (int) db.read(dsl -> dsl.fetchCount(APP_SETTING)));
             assertEquals(0, (int) db.read(dsl -> dsl.fetchCount(AUDIT_ENTRY)));
             // the connection is usable again afterwards
-            db.write((dsl, audit) -> dsl.insertInto(APP_SETTING).set(APP_SETTING.KEY, "b").set(APP_SETTING.VALUE, "2").execute());
+            put(db, "b", "2");
             assertEquals(1, (int) db.read(dsl -> dsl.fetchCount(APP_SETTING)));
         }
     }
@@ -231,7 +236,7 @@ class DatabaseTest {
         Path file = dir.resolve("source.db");
         Path copy = dir.resolve("copies/sauvegarde.db");
         try (Database db = Database.open(file, options)) {
-            db.write((dsl, audit) -> dsl.insertInto(APP_SETTING).set(APP_SETTING.KEY, "k").set(APP_SETTING.VALUE, "v").execute());
+            put(db, "k", "v");
             db.backupTo(copy);
             assertEquals(1, (int) db.read(dsl -> dsl.fetchCount(AUDIT_ENTRY.where(AUDIT_ENTRY.ACTION.eq("BACKUP")))));
             String before = Files2.sha256(copy);
@@ -245,6 +250,91 @@ class DatabaseTest {
         try (var files = Files.list(copy.getParent())) {
             assertTrue(files.noneMatch(p -> p.toString().endsWith(".partiel")), "no partial file left behind");
         }
+    }
+
+    @Test
+    void workThatRecordsNoAuditEntryIsRolledBack() {
+        try (Database db = Database.open(dir.resolve("sans-journal.db"), options)) {
+            assertThrows(StoreException.class, () -> db.write((dsl, audit) ->
+                    dsl.insertInto(APP_SETTING).set(APP_SETTING.KEY, "cache").set(APP_SETTING.VALUE, "1").execute()));
+            assertEquals(0, (int) db.read(dsl -> dsl.fetchCount(APP_SETTING)));
+        }
+    }
+
+    @Test
+    void anErrorInsideAWriteRollsBackAndTheDatabaseStaysUsable() {
+        try (Database db = Database.open(dir.resolve("erreur.db"), options)) {
+            assertThrows(AssertionError.class, () -> db.write((dsl, audit) -> {
+                dsl.insertInto(APP_SETTING).set(APP_SETTING.KEY, "a").set(APP_SETTING.VALUE, "1").execute();
+                audit.record("setting", "a", AuditAction.CREATE, null);
+                throw new AssertionError("plantage");
+            }));
+            assertEquals(0, (int) db.read(dsl -> dsl.fetchCount(APP_SETTING)), "nothing committed by the error");
+            assertEquals(0, (int) db.read(dsl -> dsl.fetchCount(AUDIT_ENTRY)));
+            put(db, "b", "2");
+            assertEquals(1, (int) db.read(dsl -> dsl.fetchCount(APP_SETTING)));
+        }
+    }
+
+    @Test
+    void aWriteInsideAWriteIsRefusedAndNothingOfTheOuterOneIsKept() {
+        try (Database db = Database.open(dir.resolve("imbrique.db"), options)) {
+            assertThrows(StoreException.class, () -> db.write((dsl, audit) -> {
+                dsl.insertInto(APP_SETTING).set(APP_SETTING.KEY, "dehors").set(APP_SETTING.VALUE, "1").execute();
+                audit.record("setting", "dehors", AuditAction.CREATE, null);
+                put(db, "dedans", "2");
+                return null;
+            }));
+            assertEquals(0, (int) db.read(dsl -> dsl.fetchCount(APP_SETTING)));
+        }
+    }
+
+    @Test
+    void aNewerDatabaseWithAJournalLeftBesideItIsRefusedWithoutTouchingEither() throws Exception {
+        Path original = dir.resolve("vivante.db");
+        Path copy = dir.resolve("copie.db");
+        Database.open(original, options).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + original); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
+                    + "installed_by, installed_on, execution_time, success) VALUES (99, '99', 'future', 'SQL', "
+                    + "'V99__future.sql', 0, 'x', '2030-01-01 00:00:00.000', 1, 1)");
+        }
+        // Copied while open, as after a crash: the last writes are still in the -wal file beside it.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + original); Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = WAL");
+            st.execute("PRAGMA wal_autocheckpoint = 0");
+            st.execute("INSERT INTO app_setting VALUES ('dans-le-journal', '1')");
+            Files.copy(original, copy);
+            Files.copy(dir.resolve("vivante.db-wal"), dir.resolve("copie.db-wal"));
+        }
+        String db = Files2.sha256(copy);
+        assertTrue(Files.size(dir.resolve("copie.db-wal")) > 0, "the copy has a journal to lose");
+        String wal = Files2.sha256(dir.resolve("copie.db-wal"));
+        StoreException e = assertThrows(StoreException.class, () -> Database.open(copy, options));
+        assertTrue(e.getMessage().contains("version plus récente"), e.getMessage());
+        assertEquals(db, Files2.sha256(copy));
+        assertTrue(Files.exists(dir.resolve("copie.db-wal")), "the journal is left where it was");
+        assertEquals(wal, Files2.sha256(dir.resolve("copie.db-wal")));
+        assertFalse(Files.exists(dir.resolve("copie.db.lock")), "a refused file gets no lock file beside it");
+    }
+
+    @Test
+    void anotherApplicationsEmptyFileWithItsOwnIdIsRefused() throws Exception {
+        Path file = dir.resolve("autre-vide.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("PRAGMA application_id = 42");
+        }
+        String before = Files2.sha256(file);
+        assertThrows(StoreException.class, () -> Database.open(file, options));
+        assertEquals(before, Files2.sha256(file));
+    }
+
+    private static void put(Database db, String key, String value) {
+        db.write((dsl, audit) -> {
+            dsl.insertInto(APP_SETTING).set(APP_SETTING.KEY, key).set(APP_SETTING.VALUE, value).execute();
+            audit.record("setting", key, AuditAction.CREATE, Map.of("value", Audit.Change.created(value)));
+            return null;
+        });
     }
 
     private static String pragma(Connection c, String name) throws SQLException {

@@ -55,7 +55,7 @@ class ShellTest {
                 if (!new Settings(db).isDemo()) {
                     new DemoGenerator(DemoGenerator.DEFAULT_SEED).fill(db, DemoGenerator.Size.SMALL);
                 }
-                return new Workspace(db, paths, true, "test");
+                return new Workspace(db, paths, new Settings(db).isDemo(), "test");
             }
         };
     }
@@ -123,14 +123,18 @@ class ShellTest {
     }
 
     @Test
-    void settingsWritesABackupInTheBackground(FxRobot robot) throws Exception {
+    void settingsWritesABackupAndSaysWhere(FxRobot robot) throws Exception {
         waitUntilOpen();
         robot.clickOn("#nav-parametres");
         Path dest = dir.resolve("sauvegarde-" + System.nanoTime() + ".db");
         SettingsView view = robot.lookup("#view-parametres").queryAs(SettingsView.class);
         robot.interact(() -> view.backupTo(dest));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#backup-status").queryAs(Label.class).getText().startsWith("Sauvegarde écrite"));
+        assertEquals("Sauvegarde écrite : " + dest, robot.lookup("#backup-status").queryAs(Label.class).getText());
         assertTrue(Files.size(dest) > 0);
+        robot.interact(() -> view.backupTo(dest));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#backup-status").queryAs(Label.class).getText().contains("existe déjà"));
+        assertTrue(robot.lookup("#backup-button").query().isDisabled() == false, "the button is usable again after a refusal");
     }
 
     @Test
