@@ -1,8 +1,7 @@
 package fr.coordo.ui;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,7 +28,7 @@ final class WindowState {
     void restore(Stage stage) {
         Properties p = new Properties();
         if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
+            try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(in);
             } catch (IOException | IllegalArgumentException e) {
                 LOG.warn("Window state unreadable, using defaults: {}", e.getMessage());
@@ -66,7 +65,7 @@ final class WindowState {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (var out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 p.store(out, "Coordo : position de la fenêtre");
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
