@@ -135,11 +135,7 @@ class DatabaseTest {
     void aDatabaseFromANewerCoordoIsRefusedAndLeftByteIdentical() throws Exception {
         Path file = dir.resolve("future.db");
         Database.open(file, options).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
-            st.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
-                    + "installed_by, installed_on, execution_time, success) VALUES (99, '99', 'future', 'SQL', "
-                    + "'V99__future.sql', 0, 'x', '2030-01-01 00:00:00.000', 1, 1)");
-        }
+        markAsMigratedByAFutureVersion(file);
         String before = Files2.sha256(file);
         StoreException e = assertThrows(StoreException.class, () -> Database.open(file, options));
         assertTrue(e.getMessage().contains("version plus récente"), e.getMessage());
@@ -294,11 +290,7 @@ class DatabaseTest {
         Path original = dir.resolve("vivante.db");
         Path copy = dir.resolve("copie.db");
         Database.open(original, options).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + original); Statement st = c.createStatement()) {
-            st.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
-                    + "installed_by, installed_on, execution_time, success) VALUES (99, '99', 'future', 'SQL', "
-                    + "'V99__future.sql', 0, 'x', '2030-01-01 00:00:00.000', 1, 1)");
-        }
+        markAsMigratedByAFutureVersion(original);
         // Copied while open, as after a crash: the last writes are still in the -wal file beside it.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + original); Statement st = c.createStatement()) {
             st.execute("PRAGMA journal_mode = WAL");
@@ -327,6 +319,15 @@ class DatabaseTest {
         String before = Files2.sha256(file);
         assertThrows(StoreException.class, () -> Database.open(file, options));
         assertEquals(before, Files2.sha256(file));
+    }
+
+    /** Adds a schema version this Coordo does not know, as a newer Coordo would have. */
+    private static void markAsMigratedByAFutureVersion(Path file) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
+                    + "installed_by, installed_on, execution_time, success) VALUES (99, '99', 'future', 'SQL', "
+                    + "'V99__future.sql', 0, 'x', '2030-01-01 00:00:00.000', 1, 1)");
+        }
     }
 
     private static void put(Database db, String key, String value) {
