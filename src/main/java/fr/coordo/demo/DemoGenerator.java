@@ -101,10 +101,20 @@ public final class DemoGenerator {
     }
 
     private void insertStructure(DSLContext dsl, String now) {
+        String siren = luhn("83" + digits(6));
         dsl.insertInto(STRUCTURE)
                 .set(STRUCTURE.NAME, "Maison de santé pluriprofessionnelle des Bords de Loire")
-                .set(STRUCTURE.LEGAL_FORM, "SISA")
-                .set(STRUCTURE.SIRET, siret())
+                .set(STRUCTURE.LEGAL_FORM, "sisa")
+                .set(STRUCTURE.CATEGORY, "msp_sisa")
+                .set(STRUCTURE.SIREN, siren)
+                .set(STRUCTURE.SIRET, luhn(siren + "0001"))
+                .set(STRUCTURE.DEPARTMENT_CODE, "37")
+                .set(STRUCTURE.ARS_REGION, "Centre-Val de Loire")
+                .set(STRUCTURE.CPAM, "CPAM d'Indre-et-Loire")
+                .set(STRUCTURE.LEGAL_REPRESENTATIVE, "Dr " + pick(women) + " " + pick(surnames) + ", gérante de la SISA")
+                .set(STRUCTURE.COORDINATORS, pick(women) + " " + pick(surnames) + " (coordinatrice de parcours)")
+                .set(STRUCTURE.IBAN, iban())
+                .set(STRUCTURE.BIC, "CMCIFR2A")
                 .set(STRUCTURE.ADDRESS, "14 quai de la Loire")
                 .set(STRUCTURE.POSTAL_CODE, "37000")
                 .set(STRUCTURE.CITY, "Tours")
@@ -142,6 +152,9 @@ public final class DemoGenerator {
             } while (!rppsSeen.add(rpps));
             // Some records stay incomplete on purpose, as in any real team.
             String am = conventioned || random.nextInt(3) == 0 ? luhn("37" + digits(6)) : null;
+            LocalDate amRequested = am == null && random.nextBoolean() ? today.minusDays(10 + random.nextInt(80)) : null;
+            LocalDate contract = !conventioned && random.nextBoolean() ? today.minusDays(30 + random.nextInt(300)) : null;
+            boolean salaried = profession.equals("assistant_service_social");
             boolean withIban = random.nextInt(100) >= 12;
             Integer id = dsl.insertInto(PROFESSIONAL)
                     .set(PROFESSIONAL.CIVILITY, woman ? "Mme" : "M.")
@@ -150,6 +163,15 @@ public final class DemoGenerator {
                     .set(PROFESSIONAL.PROFESSION_CODE, profession)
                     .set(PROFESSIONAL.RPPS, rpps)
                     .set(PROFESSIONAL.AM_NUMBER, am)
+                    .set(PROFESSIONAL.AM_STATUS, am != null ? "ASSIGNED" : amRequested != null ? "REQUESTED" : null)
+                    .set(PROFESSIONAL.AM_REQUESTED_ON, amRequested == null ? null : amRequested.toString())
+                    .set(PROFESSIONAL.CPAM_CONTRACT_SIGNED_ON, contract == null ? null : contract.toString())
+                    .set(PROFESSIONAL.PRACTICE_MODE, salaried ? "SALARIE" : "LIBERAL")
+                    .set(PROFESSIONAL.EMPLOYER_NAME, salaried ? "Association d'aide à domicile du Val de Loire" : null)
+                    .set(PROFESSIONAL.EMPLOYER_SIRET, salaried ? luhn(luhn("78" + digits(6)) + "0002") : null)
+                    .set(PROFESSIONAL.SPECIALTY, profession.equals("medecin") ? "Médecine générale" : null)
+                    .set(PROFESSIONAL.ADELI, profession.equals("psychologue") ? luhn("379" + digits(5)) : null)
+                    .set(PROFESSIONAL.MSSANTE, profession.equals("medecin") ? email(first, last).replace("@sante.exemple.fr", "@medecin.mssante.fr") : null)
                     .set(PROFESSIONAL.CONVENTIONED, conventioned ? 1 : 0)
                     .set(PROFESSIONAL.PHONE, "06 " + pairs(4))
                     .set(PROFESSIONAL.EMAIL, email(first, last))
@@ -235,11 +257,6 @@ public final class DemoGenerator {
             nir = first13 + String.format("%02d", CheckDigits.nirKey(first13));
         } while (!seen.add(nir));
         return nir;
-    }
-
-    private String siret() {
-        String siren = luhn("83" + digits(6));
-        return luhn(siren + "0001");
     }
 
     private String iban() {

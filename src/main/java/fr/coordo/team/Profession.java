@@ -1,4 +1,5 @@
 package fr.coordo.team;
 
 /** A profession of the reference list kept in {@code resources/reference/professions.csv}. */
-public record Profession(String code, String label, String pluralLabel, String professionalOrder, String registry) {}
+public record Profession(String code, String label, String pluralLabel, String professionalOrder, String registry,
+        java.util.List<String> synonyms) {}

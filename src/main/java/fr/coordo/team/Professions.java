@@ -1,20 +1,14 @@
 package fr.coordo.team;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import fr.coordo.identity.SearchKey;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The reference list of professions, read once from the application's resources. */
+/** The reference list of professions, read once from {@code resources/reference/professions.csv}. */
 public final class Professions {
-    private static final String RESOURCE = "/reference/professions.csv";
     private static final Map<String, Profession> BY_CODE = load();
 
     private Professions() {}
@@ -24,7 +18,7 @@ public final class Professions {
     }
 
     public static Optional<Profession> byCode(String code) {
-        return Optional.ofNullable(BY_CODE.get(code));
+        return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
     }
 
     /** The label to show for a code, or the code itself when the list does not know it. */
@@ -37,24 +31,23 @@ public final class Professions {
         return byCode(code).map(p -> count > 1 ? p.pluralLabel() : p.label()).orElse(code);
     }
 
+    /** The profession a coordinator's spreadsheet means: code, label, plural or usual name (« Infirmière », « Kiné »). */
+    public static Optional<Profession> find(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String key = SearchKey.of(text);
+        return BY_CODE.values().stream()
+                .filter(p -> p.code().equals(text.strip()) || SearchKey.of(p.label()).equals(key) || SearchKey.of(p.pluralLabel()).equals(key)
+                        || p.synonyms().stream().anyMatch(s -> SearchKey.of(s).equals(key)))
+                .findFirst();
+    }
+
     private static Map<String, Profession> load() {
         Map<String, Profession> map = new LinkedHashMap<>();
-        try (InputStream in = Professions.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " missing from the application");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            reader.readLine(); // header
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(";", -1);
-                map.put(f[0], new Profession(f[0], f[1], f[2], f[3].isEmpty() ? null : f[3], f[4]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] f : ReferenceData.rows("/reference/professions.csv")) {
+            map.put(f[0], new Profession(f[0], f[1], f[2], f[3].isEmpty() ? null : f[3], f[4],
+                    f[5].isEmpty() ? List.of() : List.of(f[5].split("\\|"))));
         }
         return Collections.unmodifiableMap(map);
     }

@@ -57,7 +57,8 @@ class DemoGeneratorTest {
             assertEquals(1, team.countFormer(today), "one professional has left and keeps his history");
             assertTrue(team.activeByProfession(today).size() >= 10, "varied professions");
             assertTrue(new Settings(db).isDemo());
-            assertEquals("SISA", db.read(dsl -> dsl.select(STRUCTURE.LEGAL_FORM).from(STRUCTURE).fetchSingle().value1()));
+            assertEquals("sisa", db.read(dsl -> dsl.select(STRUCTURE.LEGAL_FORM).from(STRUCTURE).fetchSingle().value1()));
+            assertEquals("msp_sisa", db.read(dsl -> dsl.select(STRUCTURE.CATEGORY).from(STRUCTURE).fetchSingle().value1()));
             assertTrue(CheckDigits.luhnValid(db.read(dsl -> dsl.select(STRUCTURE.SIRET).from(STRUCTURE).fetchSingle().value1())));
 
             db.read(dsl -> dsl.selectFrom(PROFESSIONAL).fetch()).forEach(p -> {

@@ -26,8 +26,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
+    /** The newest schema version: the highest V&lt;n&gt;__ script among the migrations. */
+    private static final int LATEST = latestMigration();
+
     @TempDir
     Path dir;
+
+    private static int latestMigration() {
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+                    .max().orElseThrow();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private final Database.Options options = new Database.Options(
             Clock.fixed(Instant.parse("2026-11-23T09:30:00Z"), Database.ZONE), () -> "coordinatrice", null);
@@ -36,8 +50,8 @@ class DatabaseTest {
     void anEmptyFileIsMigratedToTheLatestSchemaWithSafePragmas() throws Exception {
         Path file = dir.resolve("neuve.db");
         try (Database db = Database.open(file, options)) {
-            assertEquals("2", db.openReport().schemaVersion());
-            assertEquals(2, db.openReport().migrationsApplied());
+            assertEquals(String.valueOf(LATEST), db.openReport().schemaVersion());
+            assertEquals(LATEST, db.openReport().migrationsApplied());
             assertNull(db.openReport().backup(), "nothing to back up in a new file");
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
@@ -66,8 +80,8 @@ class DatabaseTest {
         Path backup;
         try (Database db = Database.open(file, options)) {
             backup = db.openReport().backup();
-            assertEquals("2", db.openReport().schemaVersion());
-            assertEquals(1, db.openReport().migrationsApplied());
+            assertEquals(String.valueOf(LATEST), db.openReport().schemaVersion());
+            assertEquals(LATEST - 1, db.openReport().migrationsApplied());
         }
         assertNotNull(backup, "a backup must be reported");
         assertEquals(dir.resolve("sauvegardes"), backup.getParent());
