@@ -76,9 +76,9 @@ final class Rules {
         return expected + " " + unit + " attendus, " + received + (received > 1 ? " reçus." : " reçu.");
     }
 
-    /** « (une lettre O à la place d'un zéro ?) » when a digit-only part holds the letter O. */
+    /** « Une lettre O à la place d'un zéro ? » when a digit-only part holds the letter O. */
     static String letterOHint(String part) {
-        return part.indexOf('O') >= 0 ? " (une lettre O à la place d'un zéro ?)" : "";
+        return part.indexOf('O') >= 0 ? " Une lettre O à la place d'un zéro ?" : "";
     }
 
     /** The rule of SIREN, RPPS, ADELI and numéro AM: {@code length} digits, Luhn key. */
