@@ -125,6 +125,7 @@ final class MainWindow {
     private Node createView(Section section) {
         Region view = switch (section) {
             case DASHBOARD -> new DashboardView(workspace);
+            case TEAM -> new TeamView(workspace, stage);
             case SETTINGS -> new SettingsView(workspace, stage);
             default -> new ComingSoonView(section);
         };

@@ -6,7 +6,7 @@ import javafx.scene.input.KeyCode;
 enum Section {
     DASHBOARD("tableau-de-bord", "Tableau de bord", KeyCode.DIGIT1, true,
             "Vos chiffres du jour et, bientôt, vos tâches."),
-    TEAM("equipe", "Équipe", KeyCode.DIGIT2, false,
+    TEAM("equipe", "Équipe", KeyCode.DIGIT2, true,
             "La structure et chaque professionnel de l'équipe : identifiants RPPS et Assurance Maladie vérifiés, "
                     + "contrats, périodes d'appartenance, import et export du tableur de l'équipe."),
     PATIENTS("patients", "Patients", KeyCode.DIGIT3, false,

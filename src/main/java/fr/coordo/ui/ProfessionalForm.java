@@ -1,0 +1,485 @@
+package fr.coordo.ui;
+
+import fr.coordo.identity.IdentifierKind;
+import fr.coordo.store.Database;
+import fr.coordo.team.Issue;
+import fr.coordo.team.PracticeMode;
+import fr.coordo.team.Profession;
+import fr.coordo.team.Professional;
+import fr.coordo.team.ProfessionalInput;
+import fr.coordo.team.Professions;
+import fr.coordo.team.TeamInputException;
+import fr.coordo.team.TeamService;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The form of one professional: add or edit, with every refused field highlighted and named, and a
+ * doubtful check key confirmed by the user before it is saved. Ctrl+S saves, Échap cancels.
+ */
+final class ProfessionalForm extends BorderPane {
+    private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
+    private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+
+    private final TeamService team;
+    private final Stage owner;
+    private final BiConsumer<Integer, String> onSaved;
+    /** Field name (as in {@link Issue#field()}) to control; filled by the initialisers below. */
+    private final Map<String, Control> controls = new LinkedHashMap<>();
+
+    private final Label heading = new Label();
+    private final ComboBox<String> civility = new ComboBox<>();
+    private final TextField lastName = field("lastName");
+    private final TextField firstName = field("firstName");
+    private final ComboBox<Profession> profession = new ComboBox<>();
+    private final TextField specialty = field("specialty");
+    private final TextField rpps = field("rpps");
+    private final TextField adeli = field("adeli");
+    private final TextField amNumber = field("amNumber");
+    private final CheckBox amRequested = new CheckBox("Demande en cours");
+    private final DatePicker amRequestedOn = new DatePicker();
+    private final CheckBox conventioned = new CheckBox("Conventionné");
+    private final DatePicker contractSignedOn = new DatePicker();
+    private final ComboBox<PracticeMode> practiceMode = new ComboBox<>();
+    private final TextField employerName = field("employerName");
+    private final TextField employerSiret = field("employerSiret");
+    private final TextField phone = field("phone");
+    private final TextField email = field("email");
+    private final TextField mssante = field("mssante");
+    private final TextField iban = field("iban");
+    private final TextField bic = field("bic");
+    private final TextArea notes = new TextArea();
+    private final DatePicker memberSince = new DatePicker();
+    private final Label membership = new Label();
+    private final Label messages = new Label();
+    private final Button save = new Button("Enregistrer");
+    private final Button cancel = new Button("Annuler");
+    private final Button leave = new Button("Fin d'appartenance…");
+    private final Button rejoin = new Button("Réintégrer…");
+
+    private Professional editing;
+    private final Set<IdentifierKind> confirmed = EnumSet.noneOf(IdentifierKind.class);
+
+    ProfessionalForm(TeamService team, Stage owner, BiConsumer<Integer, String> onSaved) {
+        this.team = team;
+        this.owner = owner;
+        this.onSaved = onSaved;
+        setId("professional-form");
+
+        civility.getItems().setAll("", "Mme", "M.", "Dr", "Pr");
+        civility.setId("pro-civility");
+        profession.getItems().setAll(Professions.all());
+        profession.setId("pro-professionCode");
+        profession.setMaxWidth(Double.MAX_VALUE);
+        practiceMode.getItems().setAll(PracticeMode.values());
+        practiceMode.setId("pro-practiceMode");
+        practiceMode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PracticeMode m) {
+                return m == null ? "" : m.label();
+            }
+
+            @Override
+            public PracticeMode fromString(String s) {
+                return null;
+            }
+        });
+        amRequestedOn.setId("pro-amRequestedOn");
+        contractSignedOn.setId("pro-cpamContractSignedOn");
+        memberSince.setId("pro-memberSince");
+        notes.setId("pro-notes");
+        notes.setPrefRowCount(3);
+        notes.setWrapText(true);
+        conventioned.setId("pro-conventioned");
+        amRequested.setId("pro-amRequested");
+        controls.put("civility", civility);
+        controls.put("professionCode", profession);
+        controls.put("amRequestedOn", amRequestedOn);
+        controls.put("cpamContractSignedOn", contractSignedOn);
+        controls.put("memberSince", memberSince);
+        controls.put("memberUntil", memberSince);
+
+        // Fields that only make sense in some cases are enabled only then.
+        amRequestedOn.disableProperty().bind(amRequested.selectedProperty().not());
+        contractSignedOn.disableProperty().bind(conventioned.selectedProperty());
+        employerName.disableProperty().bind(practiceMode.valueProperty().isNotEqualTo(PracticeMode.SALARIE));
+        employerSiret.disableProperty().bind(employerName.disabledProperty());
+        specialty.disableProperty().bind(profession.valueProperty().isNull()
+                .or(javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> profession.getValue() == null || !"medecin".equals(profession.getValue().code()), profession.valueProperty())));
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        int row = 0;
+        grid.addRow(row++, label("Civilité"), civility);
+        grid.addRow(row++, label("Nom *"), lastName);
+        grid.addRow(row++, label("Prénom *"), firstName);
+        grid.addRow(row++, label("Profession *"), profession);
+        grid.addRow(row++, label("Spécialité"), specialty);
+        grid.addRow(row++, label("RPPS"), rpps);
+        grid.addRow(row++, label("ADELI"), adeli);
+        grid.addRow(row++, label("Numéro AM"), amNumber);
+        grid.addRow(row++, new Label(), amRequested);
+        grid.addRow(row++, label("Demandé le"), amRequestedOn);
+        grid.addRow(row++, new Label(), conventioned);
+        grid.addRow(row++, label("Contrat CPAM signé le"), contractSignedOn);
+        grid.addRow(row++, label("Mode d'exercice"), practiceMode);
+        grid.addRow(row++, label("Employeur"), employerName);
+        grid.addRow(row++, label("SIRET employeur"), employerSiret);
+        grid.addRow(row++, label("Téléphone"), phone);
+        grid.addRow(row++, label("Email"), email);
+        grid.addRow(row++, label("MSSanté"), mssante);
+        grid.addRow(row++, label("IBAN"), iban);
+        grid.addRow(row++, label("BIC"), bic);
+        grid.addRow(row++, label("Notes"), notes);
+        grid.addRow(row, label("Membre depuis"), memberSince);
+        javafx.scene.layout.ColumnConstraints grow = new javafx.scene.layout.ColumnConstraints();
+        grow.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(new javafx.scene.layout.ColumnConstraints(), grow);
+
+        heading.getStyleClass().add("title-3");
+        heading.setId("pro-heading");
+        messages.setId("pro-messages");
+        messages.setWrapText(true);
+        messages.getStyleClass().add("form-messages");
+        membership.setId("pro-membership");
+        membership.getStyleClass().add("text-muted");
+        save.setId("pro-save");
+        save.setDefaultButton(false);
+        save.setOnAction(e -> save());
+        cancel.setId("pro-cancel");
+        cancel.setOnAction(e -> reset());
+        leave.setId("pro-leave");
+        leave.setOnAction(e -> endMembership());
+        rejoin.setId("pro-rejoin");
+        rejoin.setOnAction(e -> rejoinTeam());
+        for (Button b : List.of(save, cancel, leave, rejoin)) {
+            b.setMinWidth(Button.USE_PREF_SIZE);
+        }
+        save.getStyleClass().add("accent");
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, save, cancel, leave, rejoin);
+
+        // Heading, actions and messages stay in view; the fields scroll, following the keyboard focus.
+        VBox top = new VBox(8, heading, membership, buttons, messages);
+        top.setPadding(new Insets(16, 16, 8, 16));
+        setTop(top);
+        grid.setPadding(new Insets(8, 16, 16, 16));
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((obs, was, now) -> scrollTo(scroll, grid, now));
+            }
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (SAVE.match(e)) {
+                save();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                reset();
+                e.consume();
+            }
+        });
+        startNew();
+    }
+
+    /** Scrolls so that {@code node}, if it is one of the fields, is in view. */
+    private static void scrollTo(ScrollPane scroll, GridPane grid, Node node) {
+        if (node == null || !isInside(node, grid)) {
+            return;
+        }
+        double contentHeight = grid.getBoundsInLocal().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        javafx.geometry.Bounds b = grid.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double top = scroll.getVvalue() * (contentHeight - viewport);
+        if (b.getMinY() < top) {
+            scroll.setVvalue(b.getMinY() / (contentHeight - viewport));
+        } else if (b.getMaxY() > top + viewport) {
+            scroll.setVvalue((b.getMaxY() - viewport) / (contentHeight - viewport));
+        }
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An empty form for a new professional, focus on the name. */
+    void startNew() {
+        editing = null;
+        heading.setText("Nouveau professionnel");
+        membership.setText("");
+        fill(ProfessionalInput.blank());
+        memberSince.setValue(LocalDate.now(Database.ZONE));
+        memberSince.setDisable(false);
+        show(leave, false);
+        show(rejoin, false);
+        lastName.requestFocus();
+    }
+
+    void edit(Professional p) {
+        editing = p;
+        heading.setText(p.displayName());
+        LocalDate today = LocalDate.now(Database.ZONE);
+        membership.setText(p.isActive(today)
+                ? "Membre de l'équipe depuis le " + date(p.memberSince()) + "."
+                : "Ancien membre : " + date(p.memberSince()) + " – " + date(p.memberUntil()) + ".");
+        fill(p.toInput());
+        memberSince.setValue(p.memberSince());
+        memberSince.setDisable(true);
+        show(leave, p.isActive(today));
+        show(rejoin, !p.isActive(today));
+        confirmed.clear();
+        if (p.confirmedKeys() != null) {
+            for (String k : p.confirmedKeys().split(",")) {
+                confirmed.add(IdentifierKind.valueOf(k));
+            }
+        }
+    }
+
+    private void fill(ProfessionalInput in) {
+        clearMarks();
+        messages.setText("");
+        confirmed.clear();
+        civility.setValue(in.civility() == null ? "" : in.civility());
+        lastName.setText(nz(in.lastName()));
+        firstName.setText(nz(in.firstName()));
+        profession.setValue(Professions.byCode(in.professionCode()).orElse(null));
+        specialty.setText(nz(in.specialty()));
+        rpps.setText(nz(in.rpps()));
+        adeli.setText(nz(in.adeli()));
+        amNumber.setText(nz(in.amNumber()));
+        amRequested.setSelected(in.amRequestedOn() != null);
+        amRequestedOn.setValue(in.amRequestedOn());
+        conventioned.setSelected(in.conventioned());
+        contractSignedOn.setValue(in.cpamContractSignedOn());
+        practiceMode.setValue(in.practiceMode() == null ? PracticeMode.LIBERAL : in.practiceMode());
+        employerName.setText(nz(in.employerName()));
+        employerSiret.setText(nz(in.employerSiret()));
+        phone.setText(nz(in.phone()));
+        email.setText(nz(in.email()));
+        mssante.setText(nz(in.mssante()));
+        iban.setText(nz(in.iban()));
+        bic.setText(nz(in.bic()));
+        notes.setText(nz(in.notes()));
+    }
+
+    ProfessionalInput input() {
+        return new ProfessionalInput(blankToNull(civility.getValue()), lastName.getText(), firstName.getText(),
+                profession.getValue() == null ? null : profession.getValue().code(), specialty.getText(), rpps.getText(),
+                adeli.getText(), amNumber.getText(), amRequested.isSelected() ? amRequestedOn.getValue() : null,
+                conventioned.isSelected(), contractSignedOn.getValue(), practiceMode.getValue(), employerName.getText(),
+                employerSiret.getText(), phone.getText(), email.getText(), mssante.getText(), iban.getText(), bic.getText(),
+                notes.getText());
+    }
+
+    /** Checks, asks for confirmation of doubtful keys, then saves in the background. */
+    void save() {
+        ProfessionalInput in = input();
+        Integer selfId = editing == null ? null : editing.id();
+        clearMarks();
+        List<Issue> issues = team.check(in, confirmed, selfId);
+        List<Issue> blocking = issues.stream().filter(i -> !i.isWarning()).toList();
+        if (!blocking.isEmpty()) {
+            show(issues);
+            return;
+        }
+        for (Issue warning : issues) {
+            mark(warning.field(), WARNING);
+            if (!confirmDoubtfulKey(warning)) {
+                messages.setText(warning.message());
+                controls.get(warning.field()).requestFocus();
+                return;
+            }
+            confirmed.add(warning.confirmable());
+        }
+        Set<IdentifierKind> keys = EnumSet.copyOf(confirmed.isEmpty() ? EnumSet.noneOf(IdentifierKind.class) : confirmed);
+        LocalDate since = memberSince.getValue();
+        save.setDisable(true);
+        Background.run("save-professional", () -> {
+            if (selfId == null) {
+                return team.add(in, keys, since);
+            }
+            team.update(selfId, in, keys);
+            return selfId;
+        }, id -> {
+            save.setDisable(false);
+            onSaved.accept(id, (selfId == null ? "Professionnel ajouté : " : "Modifications enregistrées : ")
+                    + in.lastName().strip() + " " + in.firstName().strip() + ".");
+        }, error -> {
+            save.setDisable(false);
+            if (error instanceof TeamInputException tie) {
+                show(tie.issues());
+            } else {
+                messages.setText(TeamView.describe(error));
+            }
+        });
+    }
+
+    private boolean confirmDoubtfulKey(Issue warning) {
+        ButtonType confirm = new ButtonType("Confirmer le numéro", ButtonBar.ButtonData.OK_DONE);
+        ButtonType correct = new ButtonType("Corriger", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, warning.message(), confirm, correct);
+        alert.initOwner(owner);
+        alert.setTitle("Clé de contrôle douteuse");
+        alert.setHeaderText(warning.confirmable().label() + " : le numéro saisi ne passe pas le contrôle");
+        alert.getDialogPane().setId("confirm-key");
+        Optional<ButtonType> answer = alert.showAndWait();
+        return answer.isPresent() && answer.get() == confirm;
+    }
+
+    private void endMembership() {
+        if (editing == null) {
+            return;
+        }
+        Professional p = editing;
+        Dialog<LocalDate> dialog = dateDialog("Fin d'appartenance à l'équipe",
+                p.displayName() + " quitte l'équipe. Son historique est conservé.", "Dernier jour dans l'équipe", "Enregistrer la sortie");
+        dialog.showAndWait().ifPresent(end -> Background.run("leave", () -> {
+            team.endMembership(p.id(), end);
+            return p.id();
+        }, id -> onSaved.accept(id, p.displayName() + " quitte l'équipe : dernier jour le " + date(end) + "."),
+                error -> messages.setText(TeamView.describe(error))));
+    }
+
+    private void rejoinTeam() {
+        if (editing == null) {
+            return;
+        }
+        Professional p = editing;
+        Dialog<LocalDate> dialog = dateDialog("Réintégrer l'équipe", p.displayName() + " rejoint l'équipe.", "Date d'entrée",
+                "Réintégrer");
+        dialog.showAndWait().ifPresent(start -> Background.run("rejoin", () -> {
+            team.rejoin(p.id(), start);
+            return p.id();
+        }, id -> onSaved.accept(id, p.displayName() + " fait de nouveau partie de l'équipe."),
+                error -> messages.setText(TeamView.describe(error))));
+    }
+
+    private Dialog<LocalDate> dateDialog(String title, String text, String dateLabel, String action) {
+        Dialog<LocalDate> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(text);
+        DatePicker picker = new DatePicker(LocalDate.now(Database.ZONE));
+        picker.setId("membership-date");
+        HBox box = new HBox(10, new Label(dateLabel), picker);
+        box.setPadding(new Insets(10));
+        dialog.getDialogPane().setContent(box);
+        ButtonType ok = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(ok, new ButtonType("Annuler", ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane().setId("membership-dialog");
+        dialog.setResultConverter(b -> b == ok ? picker.getValue() : null);
+        return dialog;
+    }
+
+    private void reset() {
+        if (editing != null) {
+            edit(editing);
+        } else {
+            startNew();
+        }
+    }
+
+    private void show(List<Issue> issues) {
+        for (Issue i : issues) {
+            mark(i.field(), i.isWarning() ? WARNING : DANGER);
+        }
+        messages.setText(issues.stream().map(Issue::message).collect(Collectors.joining("\n")));
+        issues.stream().map(i -> controls.get(i.field())).filter(c -> c != null).findFirst().ifPresent(Node::requestFocus);
+    }
+
+    private void mark(String field, PseudoClass state) {
+        Control c = controls.get(field);
+        if (c != null) {
+            c.pseudoClassStateChanged(state, true);
+        }
+    }
+
+    private void clearMarks() {
+        controls.values().forEach(c -> {
+            c.pseudoClassStateChanged(DANGER, false);
+            c.pseudoClassStateChanged(WARNING, false);
+        });
+    }
+
+    /** Whether a field is shown as refused, for tests. */
+    boolean isMarked(String field) {
+        Control c = controls.get(field);
+        return c != null && c.getPseudoClassStates().contains(DANGER);
+    }
+
+    private static void show(Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
+    }
+
+    private TextField field(String name) {
+        TextField f = new TextField();
+        f.setId("pro-" + name);
+        controls.put(name, f);
+        return f;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static String date(LocalDate d) {
+        return d == null ? "?" : d.format(FR_DATE);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
