@@ -2,6 +2,7 @@ package fr.coordo.ui;
 
 import fr.coordo.store.Database;
 import fr.coordo.store.StoreException;
+import fr.coordo.team.StructureService;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -10,14 +11,15 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
-/** Where the data lives, and a manual backup. The structure's own settings come with the team feature. */
-final class SettingsView extends VBox {
+/** The structure's identity, where the data lives, and a manual backup. */
+final class SettingsView extends ScrollPane {
     private final Workspace ws;
     private final Stage owner;
     private final Label backupStatus = new Label();
@@ -57,10 +59,20 @@ final class SettingsView extends VBox {
         backupStatus.setWrapText(true);
         HBox actions = new HBox(12, backup, backupProgress, backupStatus);
 
-        getChildren().addAll(title, info, backupTitle, backupText, actions);
-        setSpacing(14);
-        setPadding(new Insets(32, 40, 32, 40));
-        getStyleClass().add("page");
+        Label structureTitle = new Label("Structure");
+        structureTitle.getStyleClass().add("title-4");
+        Label structureText = new Label("L'identité de la structure responsable de la coordination, telle que le dossier de "
+                + "déclaration à l'ARS et les ordres de paiement la reprendront.");
+        structureText.setWrapText(true);
+        structureText.setMaxWidth(620);
+        Label databaseTitle = new Label("Base de données");
+        databaseTitle.getStyleClass().add("title-4");
+        VBox page = new VBox(14, title, structureTitle, structureText, new StructureForm(new StructureService(ws.database()), owner),
+                databaseTitle, info, backupTitle, backupText, actions);
+        page.setPadding(new Insets(32, 40, 32, 40));
+        page.getStyleClass().add("page");
+        setContent(page);
+        setFitToWidth(true);
     }
 
     private void chooseAndBackup() {
