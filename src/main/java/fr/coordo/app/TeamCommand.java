@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         descriptionHeading = "%n",
         commandListHeading = "%nCommandes :%n",
         synopsisSubcommandLabel = "COMMANDE",
+        optionListHeading = "%nOptions :%n",
         subcommands = {TeamCommand.Import.class, TeamCommand.Export.class})
 final class TeamCommand implements Runnable {
 

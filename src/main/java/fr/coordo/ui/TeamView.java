@@ -8,15 +8,13 @@ import fr.coordo.team.Professions;
 import fr.coordo.team.TeamCsv;
 import fr.coordo.team.TeamFilter;
 import fr.coordo.team.TeamService;
+import fr.coordo.team.TeamSummary;
 import java.io.File;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -263,18 +261,7 @@ final class TeamView extends BorderPane {
     }
 
     private void updateCounts() {
-        LocalDate today = LocalDate.now(Database.ZONE);
-        List<Professional> active = all.stream().filter(p -> p.isActive(today)).toList();
-        Map<String, Long> byProfession = new TreeMap<>(active.stream()
-                .collect(Collectors.groupingBy(Professional::professionCode, Collectors.counting())));
-        String detail = byProfession.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> e.getValue() + " " + Professions.label(e.getKey(), e.getValue().intValue()).toLowerCase(java.util.Locale.FRENCH))
-                .collect(Collectors.joining(", "));
-        long incompleteCount = active.stream().filter(p -> !p.missingForPcr().isEmpty()).count();
-        counts.setText(active.size() + " membres actifs : " + detail + ". " + incompleteCount + " dossier"
-                + (incompleteCount > 1 ? "s" : "") + " incomplet" + (incompleteCount > 1 ? "s" : "") + " pour un PCR. "
-                + table.getItems().size() + " affiché" + (table.getItems().size() > 1 ? "s" : "") + ".");
+        counts.setText(TeamSummary.describe(all, table.getItems().size(), LocalDate.now(Database.ZONE)));
     }
 
     private void importFile() {

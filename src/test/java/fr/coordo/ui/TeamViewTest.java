@@ -146,6 +146,9 @@ class TeamViewTest {
         assertTrue(view.shown().stream().noneMatch(p -> p.missingForPcr().isEmpty()));
         TableView<?> table = robot.lookup("#team-table").queryTableView();
         assertEquals(view.shown().size(), table.getItems().size());
+        String counts = robot.lookup("#team-counts").queryAs(Label.class).getText();
+        assertTrue(counts.startsWith("24 membres actifs : 6 infirmiers, 6 médecins, 3 masseurs-kinésithérapeutes"), counts);
+        assertTrue(counts.endsWith(view.shown().size() + " affichés."), counts);
         robot.interact(() -> {
             stage.setWidth(1280);
             stage.setHeight(800);
