@@ -64,7 +64,7 @@ final class Rules {
                     + "la clé de contrôle ne correspond pas. Vérifiez le numéro ; s'il est juste, confirmez-le.");
         }
         return new Check.Invalid<>(Check.Problem.BAD_KEY,
-                kind.messagePrefix() + "la clé de contrôle est fausse : vérifiez le numéro.");
+                kind.messagePrefix() + "la clé de contrôle est fausse ; vérifiez le numéro.");
     }
 
     static <T> Check<T> keyed(IdentifierKind kind, boolean keyMatches, T value) {

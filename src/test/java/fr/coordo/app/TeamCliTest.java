@@ -46,7 +46,7 @@ class TeamCliTest {
                 ligne 2 : importée — Durand Élise
                 ligne 3 : rejetée — Petit Marc : RPPS : 11 chiffres attendus, 10 reçus.
                 ligne 4 : rejetée — Roux Anne : RPPS : la clé de contrôle ne correspond pas. Vérifiez le numéro ; s'il est juste, confirmez-le. (ligne acceptée avec --accept-warnings)
-                ligne 5 : rejetée — Morel Luc : IBAN : la clé de contrôle est fausse : vérifiez le numéro.
+                ligne 5 : rejetée — Morel Luc : IBAN : la clé de contrôle est fausse ; vérifiez le numéro.
                 ligne 6 : rejetée — Blanc Zoé : Email : adresse invalide (exemple : prenom.nom@exemple.fr).
                 ligne 7 : rejetée — Jean : Nom : obligatoire.
                 ligne 8 : rejetée — Faure Léa : Profession : « Astronaute » n'est pas dans la liste des professions.

@@ -56,7 +56,7 @@ class IdentifierTest {
     void aWrongKeyRefusesOrWarnsDependingOnTheKind() {
         Check<Siret> siret = Siret.check("76353285311019");
         assertEquals(Check.Problem.BAD_KEY, problemOf(siret));
-        assertEquals("SIRET : la clé de contrôle est fausse : vérifiez le numéro.", siret.message());
+        assertEquals("SIRET : la clé de contrôle est fausse ; vérifiez le numéro.", siret.message());
 
         Check<Rpps> rpps = Rpps.check("06594487017");
         Check.Doubtful<?> doubtful = assertInstanceOf(Check.Doubtful.class, rpps);
