@@ -317,29 +317,40 @@ final class ProfessionalForm extends BorderPane {
                 notes.getText());
     }
 
-    /** Checks, asks for confirmation of doubtful keys, then saves in the background. */
+    /** Checks in the background, asks on screen to confirm doubtful keys, then saves in the background. */
     void save() {
         ProfessionalInput in = input();
         Integer selfId = editing == null ? null : editing.id();
+        LocalDate since = memberSince.getValue();
         clearMarks();
-        List<Issue> issues = team.check(in, confirmed, selfId);
-        List<Issue> blocking = issues.stream().filter(i -> !i.isWarning()).toList();
-        if (!blocking.isEmpty()) {
-            show(issues);
-            return;
-        }
-        for (Issue warning : issues) {
-            mark(warning.field(), WARNING);
-            if (!confirmDoubtfulKey(warning)) {
-                messages.setText(warning.message());
-                controls.get(warning.field()).requestFocus();
+        save.setDisable(true);
+        Set<IdentifierKind> known = EnumSet.noneOf(IdentifierKind.class);
+        known.addAll(confirmed);
+        Background.run("check-professional", () -> team.check(in, known, selfId), issues -> {
+            if (issues.stream().anyMatch(i -> !i.isWarning())) {
+                save.setDisable(false);
+                show(issues);
                 return;
             }
-            confirmed.add(warning.confirmable());
-        }
-        Set<IdentifierKind> keys = EnumSet.copyOf(confirmed.isEmpty() ? EnumSet.noneOf(IdentifierKind.class) : confirmed);
-        LocalDate since = memberSince.getValue();
-        save.setDisable(true);
+            for (Issue warning : issues) {
+                mark(warning.field(), WARNING);
+                if (!confirmDoubtfulKey(warning)) {
+                    save.setDisable(false);
+                    messages.setText(warning.message());
+                    controls.get(warning.field()).requestFocus();
+                    return;
+                }
+                confirmed.add(warning.confirmable());
+                known.add(warning.confirmable());
+            }
+            write(in, known, selfId, since);
+        }, error -> {
+            save.setDisable(false);
+            messages.setText(TeamView.describe(error));
+        });
+    }
+
+    private void write(ProfessionalInput in, Set<IdentifierKind> keys, Integer selfId, LocalDate since) {
         Background.run("save-professional", () -> {
             if (selfId == null) {
                 return team.add(in, keys, since);

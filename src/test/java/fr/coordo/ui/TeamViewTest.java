@@ -79,8 +79,7 @@ class TeamViewTest {
         typeNew(robot, view, "Martin", "Paul", "infirmier");
         type(robot, "#pro-rpps", "06594487017");
         robot.clickOn("#pro-save");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#confirm-key").tryQuery().isPresent(), "the doubtful key is shown for confirmation");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-key").tryQuery().isPresent());
         robot.clickOn("Confirmer le numéro");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown().stream().anyMatch(p -> p.lastName().equals("Martin")));
         assertEquals(before + 1, (int) db().read(d -> d.fetchCount(PROFESSIONAL)));
@@ -102,8 +101,7 @@ class TeamViewTest {
         type(robot, "#pro-iban", "FR76 3000 6000");
         type(robot, "#pro-bic", "BNPAFRPP");
         robot.clickOn("#pro-save");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(view.form().isMarked("iban"), "the IBAN field is highlighted");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.form().isMarked("iban"));
         assertFalse(view.form().isMarked("lastName"));
         String messages = robot.lookup("#pro-messages").queryAs(Label.class).getText();
         assertTrue(messages.startsWith("IBAN : "), messages);
