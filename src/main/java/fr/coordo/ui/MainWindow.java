@@ -117,7 +117,8 @@ final class MainWindow {
         }
         current = section;
         navButtons.get(section).setSelected(true);
-        Node view = views.computeIfAbsent(section, this::createView);
+        // The dashboard is read again at each visit: its figures follow what was changed elsewhere.
+        Node view = section == Section.DASHBOARD ? createView(section) : views.computeIfAbsent(section, this::createView);
         content.getChildren().setAll(view);
         stage.setTitle(section.title + " — Coordo");
     }
