@@ -62,7 +62,10 @@ final class TeamCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = Database.open(team.parent.paths().database())) {
-                TeamCsv.ImportReport report = new TeamCsv(new TeamService(db)).importFile(file, acceptWarnings, false);
+                TeamCsv.ImportReport report = new TeamCsv(new TeamService(db)).importFile(file, acceptWarnings);
+                if (!report.ignoredColumns().isEmpty()) {
+                    out.println("Colonnes ignorées (inconnues) : " + String.join(", ", report.ignoredColumns()) + ".");
+                }
                 report.rows().forEach(r -> out.println(r));
                 out.printf("%d ligne%s importée%s, %d rejetée%s.%n", report.importedCount(), plural(report.importedCount()),
                         plural(report.importedCount()), report.rejectedCount(), plural(report.rejectedCount()));
@@ -97,7 +100,8 @@ final class TeamCommand implements Runnable {
                 }
                 Path dest = Path.of(out);
                 int count = csv.exportFile(dest);
-                spec.commandLine().getErr().printf("Équipe exportée : %s (%d professionnels).%n", dest.toAbsolutePath().normalize(), count);
+                spec.commandLine().getErr().printf("Équipe exportée : %s (%d professionnel%s).%n", dest.toAbsolutePath().normalize(), count,
+                        plural(count));
                 return ExitCodes.OK;
             }
         }

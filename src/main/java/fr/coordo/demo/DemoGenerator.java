@@ -135,6 +135,7 @@ public final class DemoGenerator {
             }
         });
         int former = 0;
+        boolean anyRequest = false;
         LocalDate today = LocalDate.now(Database.ZONE);
         for (int i = 0; i < professions.size(); i++) {
             String profession = professions.get(i);
@@ -150,10 +151,17 @@ public final class DemoGenerator {
             do {
                 rpps = luhn("10" + digits(8));
             } while (!rppsSeen.add(rpps));
+            // One RPPS in each block of 25 fails its key check and was confirmed by the coordinator, as happens.
+            boolean doubtful = i % 25 == 3;
+            if (doubtful) {
+                char key = rpps.charAt(10);
+                rpps = rpps.substring(0, 10) + (char) ('0' + (key - '0' + 1) % 10);
+            }
             // Some records stay incomplete on purpose, as in any real team.
             String am = conventioned || random.nextInt(3) == 0 ? luhn("37" + digits(6)) : null;
-            LocalDate amRequested = am == null && random.nextBoolean() ? today.minusDays(10 + random.nextInt(80)) : null;
-            LocalDate contract = !conventioned && random.nextBoolean() ? today.minusDays(30 + random.nextInt(300)) : null;
+            // At least one request for a numéro AM in progress, so that the demo shows one.
+            LocalDate amRequested = am == null && (random.nextBoolean() || !anyRequest) ? today.minusDays(10 + random.nextInt(80)) : null;
+            anyRequest |= amRequested != null;
             boolean salaried = profession.equals("assistant_service_social");
             boolean withIban = random.nextInt(100) >= 12;
             Integer id = dsl.insertInto(PROFESSIONAL)
@@ -165,7 +173,7 @@ public final class DemoGenerator {
                     .set(PROFESSIONAL.AM_NUMBER, am)
                     .set(PROFESSIONAL.AM_STATUS, am != null ? "ASSIGNED" : amRequested != null ? "REQUESTED" : null)
                     .set(PROFESSIONAL.AM_REQUESTED_ON, amRequested == null ? null : amRequested.toString())
-                    .set(PROFESSIONAL.CPAM_CONTRACT_SIGNED_ON, contract == null ? null : contract.toString())
+                    .set(PROFESSIONAL.CONFIRMED_KEYS, doubtful ? "RPPS" : null)
                     .set(PROFESSIONAL.PRACTICE_MODE, salaried ? "SALARIE" : "LIBERAL")
                     .set(PROFESSIONAL.EMPLOYER_NAME, salaried ? "Association d'aide à domicile du Val de Loire" : null)
                     .set(PROFESSIONAL.EMPLOYER_SIRET, salaried ? luhn(luhn("78" + digits(6)) + "0002") : null)
@@ -186,6 +194,8 @@ public final class DemoGenerator {
             if (start.isAfter(today)) {
                 start = today.minusMonths(1);
             }
+            // A non-conventionné signs his contract with the CPAM after joining; some have not yet.
+            LocalDate contract = !conventioned && random.nextBoolean() ? start.plusDays(15 + random.nextInt(60)) : null;
             // The last professional of each block of 25 has left the team: he keeps his history.
             boolean leaves = i % 25 == 24;
             LocalDate end = leaves ? start.plusDays(200 + random.nextInt(400)) : null;
@@ -194,6 +204,10 @@ public final class DemoGenerator {
             }
             if (leaves) {
                 former++;
+            }
+            if (contract != null) {
+                LocalDate signed = contract.isAfter(end == null ? today : end) ? start : contract;
+                dsl.update(PROFESSIONAL).set(PROFESSIONAL.CPAM_CONTRACT_SIGNED_ON, signed.toString()).where(PROFESSIONAL.ID.eq(id)).execute();
             }
             dsl.insertInto(TEAM_MEMBERSHIP)
                     .set(TEAM_MEMBERSHIP.PROFESSIONAL_ID, id)

@@ -39,6 +39,11 @@ public record Professional(
         return Professions.label(professionCode);
     }
 
+    /** Has left the team: the latest membership ended before {@code day}. */
+    public boolean isFormer(LocalDate day) {
+        return memberUntil != null && memberUntil.isBefore(day);
+    }
+
     /** Member on {@code day}: his latest membership has started and not ended. */
     public boolean isActive(LocalDate day) {
         return memberSince != null && !memberSince.isAfter(day) && (memberUntil == null || !memberUntil.isBefore(day));

@@ -89,7 +89,7 @@ public final class StructureService {
                 r.setCreatedAt(Timestamps.now(clock));
             }
             Map<String, Object> before = r.intoMap();
-            fill(r, in);
+            fill(r, in, confirmed);
             r.setUpdatedAt(Timestamps.now(clock));
             if (created) {
                 r.setId(dsl.insertInto(STRUCTURE).set(r).returning(STRUCTURE.ID).fetchOne(STRUCTURE.ID));
@@ -108,7 +108,20 @@ public final class StructureService {
         });
     }
 
-    private static void fill(StructureRecord r, StructureInput in) {
+    /** The identifiers whose doubtful key was confirmed, as stored (e.g. FINESS). */
+    public Set<IdentifierKind> confirmedKeys() {
+        String keys = db.read(dsl -> dsl.select(STRUCTURE.CONFIRMED_KEYS).from(STRUCTURE).orderBy(STRUCTURE.ID).limit(1)
+                .fetchOptional(STRUCTURE.CONFIRMED_KEYS).orElse(null));
+        Set<IdentifierKind> out = java.util.EnumSet.noneOf(IdentifierKind.class);
+        if (keys != null) {
+            for (String k : keys.split(",")) {
+                out.add(IdentifierKind.valueOf(k));
+            }
+        }
+        return out;
+    }
+
+    private static void fill(StructureRecord r, StructureInput in, Set<IdentifierKind> confirmed) {
         r.setName(in.name().strip());
         r.setLegalForm(in.legalForm());
         r.setCategory(in.category());
@@ -127,6 +140,10 @@ public final class StructureService {
         r.setEmail(text(in.email()));
         r.setIban(normalised(IdentifierKind.IBAN, in.iban()));
         r.setBic(normalised(IdentifierKind.BIC, in.bic()));
+        // Only a key that is really doubtful is recorded as confirmed.
+        boolean finessConfirmed = confirmed.contains(IdentifierKind.FINESS) && !blank(in.finess())
+                && IdentifierKind.FINESS.check(in.finess()) instanceof fr.coordo.identity.Check.Doubtful<?>;
+        r.setConfirmedKeys(finessConfirmed ? "FINESS" : null);
     }
 
     private static StructureInput toInput(StructureRecord r) {

@@ -3,6 +3,7 @@ package fr.coordo.team;
 import fr.coordo.identity.IdentifierKind;
 import fr.coordo.identity.SearchKey;
 import fr.coordo.store.AtomicFiles;
+import fr.coordo.store.Database;
 import fr.coordo.store.StoreException;
 import java.io.IOException;
 import java.io.Reader;
@@ -19,6 +20,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -31,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -42,7 +46,10 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class TeamCsv {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    // Strict: 31/02/2024 is refused, not turned into 29/02/2024.
+    private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     /** The columns, in export order: the header written, then the other spellings accepted on import. */
     enum Column {
@@ -52,10 +59,10 @@ public final class TeamCsv {
         PROFESSION("profession"),
         SPECIALTY("spécialité"),
         RPPS("rpps", "n° rpps", "numéro rpps"),
-        ADELI("adeli", "n° adeli"),
+        ADELI("adeli", "n° adeli", "numéro adeli"),
         AM_NUMBER("numéro AM", "numero am", "n° am", "am", "numéro assurance maladie", "numero assurance maladie"),
         AM_REQUESTED_ON("demande AM le", "demande am", "demande numero am"),
-        CONVENTIONED("conventionné", "conventionne"),
+        CONVENTIONED("conventionné", "conventionne", "conventionné(e)"),
         CONTRACT("contrat CPAM le", "contrat cpam", "date contrat cpam"),
         PRACTICE("mode d'exercice", "mode exercice", "exercice"),
         EMPLOYER("employeur"),
@@ -67,7 +74,8 @@ public final class TeamCsv {
         BIC("bic"),
         NOTES("notes", "remarques"),
         MEMBER_SINCE("membre depuis", "date d'entrée", "entrée"),
-        MEMBER_UNTIL("membre jusqu'au", "date de sortie", "sortie");
+        MEMBER_UNTIL("membre jusqu'au", "date de sortie", "sortie"),
+        CONFIRMED_KEYS("clés confirmées", "cles confirmees");
 
         final String header;
         final List<String> accepted;
@@ -96,8 +104,8 @@ public final class TeamCsv {
         }
     }
 
-    /** What an import did (or, for a preview, would do). */
-    public record ImportReport(List<RowResult> rows, boolean written) {
+    /** What an import read: each row's outcome, the columns it ignored, and the rows ready to be written. */
+    public record ImportReport(List<RowResult> rows, List<String> ignoredColumns, List<TeamService.Entry> entries) {
         public long importedCount() {
             return rows.stream().filter(RowResult::imported).count();
         }
@@ -111,38 +119,56 @@ public final class TeamCsv {
         }
     }
 
+    /** Files larger than this are surely not a team: refused before they are read. */
+    private static final long MAX_BYTES = 20L * 1024 * 1024;
+
     private final TeamService team;
 
     public TeamCsv(TeamService team) {
         this.team = team;
     }
 
+    /** Reads and imports {@code file}: the command line's import. Rows with doubtful keys need {@code acceptWarnings}. */
+    public ImportReport importFile(Path file, boolean acceptWarnings) {
+        ImportReport report = read(file, acceptWarnings, "ligne acceptée avec --accept-warnings");
+        write(report);
+        return report;
+    }
+
+    /** Writes the rows a {@link #read} accepted, in one transaction; returns how many. */
+    public int write(ImportReport report) {
+        if (!report.entries().isEmpty()) {
+            team.addAll(report.entries());
+        }
+        return report.entries().size();
+    }
+
     /**
-     * Reads {@code file} and imports every acceptable row in one transaction. Rows carrying only
-     * doubtful check keys are imported, keys confirmed, when {@code acceptWarnings}; otherwise rejected.
-     * With {@code dryRun} nothing is written: the report is a preview.
+     * Reads {@code file} without writing anything: every row's outcome, as the preview shows it.
+     * {@code acceptHint} tells, on a row rejected for a doubtful key only, how to accept it.
      */
-    public ImportReport importFile(Path file, boolean acceptWarnings, boolean dryRun) {
-        String text = decode(readBytes(file));
+    public ImportReport read(Path file, boolean acceptWarnings, String acceptHint) {
+        String text = decode(file, readBytes(file));
         char separator = separator(text);
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).setIgnoreHeaderCase(false).get();
+                .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
+        int[] lineStarts = lineStarts(text);
         List<RowResult> results = new ArrayList<>();
         List<TeamService.Entry> accepted = new ArrayList<>();
-        List<Integer> acceptedLines = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
         try (Reader reader = new StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
-            Map<Column, String> headers = mapHeaders(parser.getHeaderNames());
+            Map<Column, Integer> columns = mapHeaders(parser.getHeaderNames(), ignored);
             Set<String> seenRpps = new HashSet<>();
             Set<String> seenNames = new HashSet<>();
             for (CSVRecord record : parser) {
-                int line = (int) record.getParser().getCurrentLineNumber();
-                RowResult result = readRow(record, headers, line, acceptWarnings, seenRpps, seenNames, accepted);
-                results.add(result);
-                if (result.imported()) {
-                    acceptedLines.add(line);
+                if (record.stream().allMatch(v -> v == null || v.isBlank())) {
+                    continue; // Excel's trailing « ;;; » rows
                 }
+                int line = lineOf(lineStarts, record.getCharacterPosition());
+                results.add(readRow(record, columns, line, acceptWarnings, acceptHint, seenRpps, seenNames, accepted));
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new StoreException("Le fichier « " + file.getFileName() + " » ne se lit pas comme un tableau CSV : "
                     + frenchCsvError(e) + " Rien n'a été importé.", e);
         }
@@ -150,24 +176,21 @@ public final class TeamCsv {
             throw new StoreException("Le fichier « " + file.getFileName() + " » ne contient aucune ligne de professionnel "
                     + "sous sa ligne d'en-tête : rien n'a été importé.");
         }
-        if (!dryRun && !accepted.isEmpty()) {
-            team.addAll(accepted);
-        }
-        return new ImportReport(results, !dryRun && !accepted.isEmpty());
+        return new ImportReport(results, ignored, accepted);
     }
 
-    private RowResult readRow(CSVRecord record, Map<Column, String> headers, int line, boolean acceptWarnings,
+    private RowResult readRow(CSVRecord record, Map<Column, Integer> columns, int line, boolean acceptWarnings, String acceptHint,
             Set<String> seenRpps, Set<String> seenNames, List<TeamService.Entry> accepted) {
         Map<Column, String> v = new HashMap<>();
-        headers.forEach((column, header) -> {
-            String value = record.isMapped(header) && record.isSet(header) ? record.get(header).strip() : "";
-            v.put(column, value);
-        });
+        columns.forEach((column, index) -> v.put(column, index < record.size() && record.get(index) != null ? record.get(index).strip() : ""));
         String name = (v.getOrDefault(Column.LAST_NAME, "") + " " + v.getOrDefault(Column.FIRST_NAME, "")).strip();
         List<String> problems = new ArrayList<>();
-        Optional<Profession> profession = Professions.find(v.getOrDefault(Column.PROFESSION, ""));
-        if (profession.isEmpty() && !v.getOrDefault(Column.PROFESSION, "").isBlank()) {
-            problems.add("Profession : « " + v.get(Column.PROFESSION) + " » n'est pas dans la liste des professions.");
+        String professionText = v.getOrDefault(Column.PROFESSION, "");
+        Optional<Profession> profession = Professions.find(professionText);
+        if (professionText.isBlank()) {
+            problems.add("Profession : obligatoire.");
+        } else if (profession.isEmpty()) {
+            problems.add("Profession : « " + professionText + " » n'est pas dans la liste des professions.");
         }
         Boolean conventioned = yesNo(v.getOrDefault(Column.CONVENTIONED, ""));
         if (conventioned == null) {
@@ -181,8 +204,14 @@ public final class TeamCsv {
         LocalDate contract = date(v, Column.CONTRACT, "Contrat CPAM le", problems);
         LocalDate since = date(v, Column.MEMBER_SINCE, "Membre depuis", problems);
         LocalDate until = date(v, Column.MEMBER_UNTIL, "Membre jusqu'au", problems);
-        if (since != null && until != null && until.isBefore(since)) {
-            problems.add("Membre jusqu'au : la date de sortie précède la date d'entrée.");
+        LocalDate start = since != null ? since : LocalDate.now(Database.ZONE);
+        if (until != null && until.isBefore(start)) {
+            problems.add("Membre jusqu'au : la date de sortie précède la date d'entrée" + (since == null ? " (aujourd'hui, faute de « membre depuis »)." : "."));
+        }
+        Set<IdentifierKind> confirmed = EnumSet.noneOf(IdentifierKind.class);
+        for (String k : v.getOrDefault(Column.CONFIRMED_KEYS, "").split("[,\\s]+")) {
+            Arrays.stream(IdentifierKind.values()).filter(kind -> kind.name().equalsIgnoreCase(k) || kind.label().equalsIgnoreCase(k))
+                    .findFirst().ifPresent(confirmed::add);
         }
         if (!problems.isEmpty()) {
             return new RowResult(line, name, false, String.join(" ", problems));
@@ -192,8 +221,7 @@ public final class TeamCsv {
                 v.get(Column.AM_NUMBER), amRequested, conventioned, contract, mode, v.get(Column.EMPLOYER),
                 v.get(Column.EMPLOYER_SIRET), v.get(Column.PHONE), v.get(Column.EMAIL), v.get(Column.MSSANTE), v.get(Column.IBAN),
                 v.get(Column.BIC), v.get(Column.NOTES));
-        List<Issue> issues = team.check(input, Set.of(), null);
-        Set<IdentifierKind> confirmed = EnumSet.noneOf(IdentifierKind.class);
+        List<Issue> issues = team.check(input, confirmed, null);
         List<Issue> blocking = issues.stream().filter(i -> !i.isWarning()).toList();
         if (!blocking.isEmpty()) {
             return new RowResult(line, name, false, blocking.stream().map(Issue::message).collect(Collectors.joining(" ")));
@@ -202,7 +230,7 @@ public final class TeamCsv {
         if (!warnings.isEmpty()) {
             if (!acceptWarnings) {
                 return new RowResult(line, name, false, warnings.stream().map(Issue::message).collect(Collectors.joining(" "))
-                        + " (ligne acceptée avec --accept-warnings)");
+                        + " (" + acceptHint + ")");
             }
             warnings.forEach(w -> confirmed.add(w.confirmable()));
         }
@@ -246,7 +274,8 @@ public final class TeamCsv {
                             nz(p.rpps()), nz(p.adeli()), nz(p.amNumber()), fr(p.amRequestedOn()), p.conventioned() ? "oui" : "non",
                             fr(p.cpamContractSignedOn()), p.practiceMode() == PracticeMode.SALARIE ? "salarié" : "libéral",
                             nz(p.employerName()), nz(p.employerSiret()), nz(p.email()), nz(p.phone()), nz(p.mssante()),
-                            nz(p.iban()), nz(p.bic()), nz(p.notes()), fr(p.memberSince()), fr(p.memberUntil()));
+                            nz(p.iban()), nz(p.bic()), nz(p.notes()), fr(p.memberSince()), fr(p.memberUntil()),
+                            nz(p.confirmedKeys()));
                 }
             }
         } catch (IOException e) {
@@ -256,15 +285,28 @@ public final class TeamCsv {
 
     // ---------------------------------------------------------------- reading helpers
 
-    private static Map<Column, String> mapHeaders(List<String> names) {
-        Map<Column, String> map = new LinkedHashMap<>();
-        for (String name : names) {
-            String key = Column.key(name);
-            for (Column c : Column.values()) {
-                if (c.accepted.contains(key) && !map.containsKey(c)) {
-                    map.put(c, name);
-                }
+    /**
+     * Finds each column by its header: exact spelling first, then a header containing a known name
+     * (« Numéro ADELI », « Conventionné(e) »). Headers matching nothing are listed in {@code ignored}.
+     */
+    private static Map<Column, Integer> mapHeaders(List<String> names, List<String> ignored) {
+        Map<Column, Integer> map = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            String key = Column.key(name == null ? "" : name);
+            if (key.isEmpty()) {
+                continue;
             }
+            Column column = match(key);
+            if (column == null) {
+                ignored.add(name);
+                continue;
+            }
+            if (map.containsKey(column)) {
+                throw new StoreException("Les colonnes « " + names.get(map.get(column)) + " » et « " + name + " » désignent toutes deux "
+                        + "la même information (" + column.header + ") : gardez-en une seule. Rien n'a été importé.");
+            }
+            map.put(column, i);
         }
         List<String> missing = new ArrayList<>();
         for (Column required : List.of(Column.LAST_NAME, Column.FIRST_NAME, Column.PROFESSION)) {
@@ -277,6 +319,43 @@ public final class TeamCsv {
                     + " (colonnes trouvées : " + String.join(", ", names) + "). Rien n'a été importé.");
         }
         return map;
+    }
+
+    private static Column match(String key) {
+        for (Column c : Column.values()) {
+            if (c.accepted.contains(key)) {
+                return c;
+            }
+        }
+        Column best = null;
+        int bestLength = 0;
+        for (Column c : Column.values()) {
+            for (String accepted : c.accepted) {
+                if (accepted.length() >= 4 && key.contains(accepted) && accepted.length() > bestLength) {
+                    best = c;
+                    bestLength = accepted.length();
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Offsets where each line starts, for the line number of a record that may span several lines. */
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int lineOf(int[] lineStarts, long position) {
+        int i = Arrays.binarySearch(lineStarts, (int) position);
+        return (i >= 0 ? i : -i - 2) + 1;
     }
 
     private static Boolean yesNo(String text) {
@@ -300,7 +379,7 @@ public final class TeamCsv {
         if (text.isBlank()) {
             return null;
         }
-        for (DateTimeFormatter f : List.of(FR_DATE, DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/yyyy"))) {
+        for (DateTimeFormatter f : List.of(FR_DATE, ISO_DATE, SHORT_DATE)) {
             try {
                 return LocalDate.parse(text, f);
             } catch (DateTimeParseException ignored) {
@@ -313,14 +392,32 @@ public final class TeamCsv {
 
     private static byte[] readBytes(Path file) {
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new StoreException("Le fichier « " + file.getFileName() + " » fait plus de 20 Mo : ce n'est sans doute pas "
+                        + "le tableau d'une équipe. Rien n'a été importé.");
+            }
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new StoreException("Le fichier « " + file + " » ne peut pas être lu : vérifiez son nom et vos droits.", e);
         }
     }
 
-    /** UTF-8 when the bytes are valid UTF-8 (BOM removed), Windows-1252 otherwise: what Excel writes in France. */
-    static String decode(byte[] bytes) {
+    /**
+     * UTF-8 when the bytes are valid UTF-8 (BOM removed), Windows-1252 otherwise: what Excel writes in
+     * France. UTF-16 and binary files are refused with a word on how to save the file.
+     */
+    static String decode(Path file, byte[] bytes) {
+        boolean utf16Bom = bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
+                || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE);
+        boolean nul = false;
+        for (int i = 0; i < Math.min(bytes.length, 4096); i++) {
+            nul |= bytes[i] == 0;
+        }
+        if (utf16Bom || nul) {
+            throw new StoreException("Le fichier « " + file.getFileName() + " » n'est pas un fichier texte CSV en UTF-8 ou "
+                    + "Windows-1252 : dans le tableur, enregistrez-le au format « CSV UTF-8 » ou « CSV (séparateur : point-virgule) ». "
+                    + "Rien n'a été importé.");
+        }
         try {
             String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
@@ -341,13 +438,12 @@ public final class TeamCsv {
 
     private static String frenchCsvError(Exception e) {
         String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-        if (m.contains("duplicate") || m.contains("header")) {
-            return "deux colonnes portent le même nom dans la ligne d'en-tête.";
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?:startline|line) (\\d+)").matcher(m);
+        String where = line.find() ? " (vers la ligne " + line.group(1) + ")" : "";
+        if (m.contains("eof") || m.contains("encapsulated") || m.contains("invalid char")) {
+            return "un guillemet est mal placé ou n'est jamais refermé" + where + ".";
         }
-        if (m.contains("eof") || m.contains("encapsulated")) {
-            return "un guillemet ouvert n'est jamais refermé.";
-        }
-        return "sa structure est incorrecte.";
+        return "sa structure est incorrecte" + where + ".";
     }
 
     private static String nz(String s) {

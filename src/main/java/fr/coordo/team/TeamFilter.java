@@ -54,7 +54,8 @@ public record TeamFilter(String query, String professionCode, Status status, Boo
         String q = query == null ? "" : SearchKey.of(query);
         String digits = query == null ? "" : query.replaceAll("\\s", "");
         return p -> {
-            if (status == Status.ACTIVE && !p.isActive(today) || status == Status.FORMER && p.isActive(today)) {
+            // Members « à venir » (a start date ahead) are listed with the current ones, not with the former.
+            if (status == Status.ACTIVE && p.isFormer(today) || status == Status.FORMER && !p.isFormer(today)) {
                 return false;
             }
             if (professionCode != null && !professionCode.equals(p.professionCode())) {

@@ -180,6 +180,12 @@ public final class TeamService {
             if (running) {
                 throw new TeamInputException(List.of(Issue.blocking("memberSince", "Ce professionnel est déjà membre de l'équipe.")));
             }
+            String lastEnd = dsl.select(org.jooq.impl.DSL.max(TEAM_MEMBERSHIP.END_DATE)).from(TEAM_MEMBERSHIP)
+                    .where(TEAM_MEMBERSHIP.PROFESSIONAL_ID.eq(professionalId)).fetchOne().value1();
+            if (lastEnd != null && !start.isAfter(LocalDate.parse(lastEnd))) {
+                throw new TeamInputException(List.of(Issue.blocking("memberSince",
+                        "Date d'entrée : elle doit suivre la dernière sortie (" + LocalDate.parse(lastEnd).format(FR_DATE) + ").")));
+            }
             int id = dsl.insertInto(TEAM_MEMBERSHIP).set(TEAM_MEMBERSHIP.PROFESSIONAL_ID, professionalId)
                     .set(TEAM_MEMBERSHIP.START_DATE, start.toString()).returning(TEAM_MEMBERSHIP.ID).fetchOne(TEAM_MEMBERSHIP.ID);
             audit.created("team_membership", id, Map.of("professional_id", professionalId, "start_date", start.toString()));
@@ -206,8 +212,20 @@ public final class TeamService {
         if (blank(in.firstName())) {
             issues.add(Issue.blocking("firstName", "Prénom : obligatoire."));
         }
-        if (blank(in.professionCode()) || Professions.byCode(in.professionCode()).isEmpty()) {
+        if (blank(in.professionCode())) {
+            issues.add(Issue.blocking("professionCode", "Profession : obligatoire."));
+        } else if (Professions.byCode(in.professionCode()).isEmpty()) {
             issues.add(Issue.blocking("professionCode", "Profession : choisissez une profession de la liste."));
+        }
+        // Nothing typed is dropped silently: a value that does not apply is refused with its reason.
+        if (in.conventioned() && in.cpamContractSignedOn() != null) {
+            issues.add(Issue.blocking("cpamContractSignedOn", "Contrat CPAM : seulement pour un professionnel non conventionné."));
+        }
+        if (!blank(in.amNumber()) && in.amRequestedOn() != null) {
+            issues.add(Issue.blocking("amRequestedOn", "Demande de numéro AM : inutile quand le numéro AM est connu."));
+        }
+        if (in.practiceMode() != PracticeMode.SALARIE && (!blank(in.employerName()) || !blank(in.employerSiret()))) {
+            issues.add(Issue.blocking("employerName", "Employeur : seulement pour un professionnel salarié."));
         }
         identifier(issues, "rpps", IdentifierKind.RPPS, in.rpps(), confirmed);
         identifier(issues, "adeli", IdentifierKind.ADELI, in.adeli(), confirmed);

@@ -24,6 +24,8 @@ final class ImportDialog extends Dialog<Void> {
     private final CheckBox acceptWarnings = new CheckBox(
             "Importer aussi les lignes dont seule une clé de contrôle est douteuse (la confirmation sera enregistrée)");
     private final ButtonType importType = new ButtonType("Importer", ButtonBar.ButtonData.OK_DONE);
+    /** The rows the user sees are the rows written: the file is not read again. */
+    private TeamCsv.ImportReport previewed;
 
     ImportDialog(Stage owner, TeamCsv csv, Path file, IntConsumer onImported) {
         this.csv = csv;
@@ -59,8 +61,9 @@ final class ImportDialog extends Dialog<Void> {
         importButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             e.consume();
             importButton.setDisable(true);
-            Background.run("import", () -> csv.importFile(file, acceptWarnings.isSelected(), false), report -> {
-                onImported.accept((int) report.importedCount());
+            TeamCsv.ImportReport report = previewed;
+            Background.run("import", () -> csv.write(report), count -> {
+                onImported.accept(count);
                 close();
             }, error -> {
                 summary.setText(TeamView.describe(error));
@@ -74,14 +77,19 @@ final class ImportDialog extends Dialog<Void> {
         Button importButton = (Button) getDialogPane().lookupButton(importType);
         importButton.setDisable(true);
         summary.setText("Lecture du fichier…");
-        Background.run("import-preview", () -> csv.importFile(file, acceptWarnings.isSelected(), true), report -> {
+        Background.run("import-preview", () -> csv.read(file, acceptWarnings.isSelected(),
+                "cochez la case ci-dessous pour l'importer quand même"), report -> {
+            previewed = report;
             rows.getItems().setAll(report.rows());
             long n = report.importedCount();
             summary.setText(n + " ligne" + (n > 1 ? "s" : "") + " à importer, " + report.rejectedCount() + " rejetée"
-                    + (report.rejectedCount() > 1 ? "s" : "") + " (avec leur raison ci-dessous).");
+                    + (report.rejectedCount() > 1 ? "s" : "") + " (avec leur raison ci-dessous)."
+                    + (report.ignoredColumns().isEmpty() ? "" : " Colonnes ignorées (inconnues) : "
+                            + String.join(", ", report.ignoredColumns()) + "."));
             importButton.setText(n == 0 ? "Importer" : "Importer " + n + " ligne" + (n > 1 ? "s" : ""));
             importButton.setDisable(n == 0);
         }, error -> {
+            previewed = null;
             rows.getItems().clear();
             summary.setText(TeamView.describe(error));
         });

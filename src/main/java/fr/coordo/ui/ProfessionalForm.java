@@ -54,7 +54,6 @@ final class ProfessionalForm extends BorderPane {
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
     private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
 
     private final TeamService team;
     private final Stage owner;
@@ -93,7 +92,10 @@ final class ProfessionalForm extends BorderPane {
     private final Button rejoin = new Button("Réintégrer…");
 
     private Professional editing;
-    private final Set<IdentifierKind> confirmed = EnumSet.noneOf(IdentifierKind.class);
+    /** Doubtful keys the user confirmed, with the value confirmed: another value asks again. */
+    private final Map<IdentifierKind, String> confirmed = new java.util.EnumMap<>(IdentifierKind.class);
+    /** The form as last loaded, to tell whether it holds unsaved changes. */
+    private ProfessionalInput loaded;
 
     ProfessionalForm(TeamService team, Stage owner, BiConsumer<Integer, String> onSaved) {
         this.team = team;
@@ -147,28 +149,28 @@ final class ProfessionalForm extends BorderPane {
         grid.setHgap(10);
         grid.setVgap(8);
         int row = 0;
-        grid.addRow(row++, label("Civilité"), civility);
-        grid.addRow(row++, label("Nom *"), lastName);
-        grid.addRow(row++, label("Prénom *"), firstName);
-        grid.addRow(row++, label("Profession *"), profession);
-        grid.addRow(row++, label("Spécialité"), specialty);
-        grid.addRow(row++, label("RPPS"), rpps);
-        grid.addRow(row++, label("ADELI"), adeli);
-        grid.addRow(row++, label("Numéro AM"), amNumber);
+        grid.addRow(row++, label("Civilité", civility), civility);
+        grid.addRow(row++, label("Nom *", lastName), lastName);
+        grid.addRow(row++, label("Prénom *", firstName), firstName);
+        grid.addRow(row++, label("Profession *", profession), profession);
+        grid.addRow(row++, label("Spécialité", specialty), specialty);
+        grid.addRow(row++, label("RPPS", rpps), rpps);
+        grid.addRow(row++, label("ADELI", adeli), adeli);
+        grid.addRow(row++, label("Numéro AM", amNumber), amNumber);
         grid.addRow(row++, new Label(), amRequested);
-        grid.addRow(row++, label("Demandé le"), amRequestedOn);
+        grid.addRow(row++, label("Demandé le", amRequestedOn), amRequestedOn);
         grid.addRow(row++, new Label(), conventioned);
-        grid.addRow(row++, label("Contrat CPAM signé le"), contractSignedOn);
-        grid.addRow(row++, label("Mode d'exercice"), practiceMode);
-        grid.addRow(row++, label("Employeur"), employerName);
-        grid.addRow(row++, label("SIRET employeur"), employerSiret);
-        grid.addRow(row++, label("Téléphone"), phone);
-        grid.addRow(row++, label("Email"), email);
-        grid.addRow(row++, label("MSSanté"), mssante);
-        grid.addRow(row++, label("IBAN"), iban);
-        grid.addRow(row++, label("BIC"), bic);
-        grid.addRow(row++, label("Notes"), notes);
-        grid.addRow(row, label("Membre depuis"), memberSince);
+        grid.addRow(row++, label("Contrat CPAM signé le", contractSignedOn), contractSignedOn);
+        grid.addRow(row++, label("Mode d'exercice", practiceMode), practiceMode);
+        grid.addRow(row++, label("Employeur", employerName), employerName);
+        grid.addRow(row++, label("SIRET employeur", employerSiret), employerSiret);
+        grid.addRow(row++, label("Téléphone", phone), phone);
+        grid.addRow(row++, label("Email", email), email);
+        grid.addRow(row++, label("MSSanté", mssante), mssante);
+        grid.addRow(row++, label("IBAN", iban), iban);
+        grid.addRow(row++, label("BIC", bic), bic);
+        grid.addRow(row++, label("Notes", notes), notes);
+        grid.addRow(row, label("Membre depuis", memberSince), memberSince);
         javafx.scene.layout.ColumnConstraints grow = new javafx.scene.layout.ColumnConstraints();
         grow.setHgrow(javafx.scene.layout.Priority.ALWAYS);
         grid.getColumnConstraints().setAll(new javafx.scene.layout.ColumnConstraints(), grow);
@@ -209,10 +211,7 @@ final class ProfessionalForm extends BorderPane {
             }
         });
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (SAVE.match(e)) {
-                save();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
+            if (e.getCode() == KeyCode.ESCAPE) {
                 reset();
                 e.consume();
             }
@@ -256,6 +255,7 @@ final class ProfessionalForm extends BorderPane {
         fill(ProfessionalInput.blank());
         memberSince.setValue(LocalDate.now(Database.ZONE));
         memberSince.setDisable(false);
+        loaded = input();
         show(leave, false);
         show(rejoin, false);
         lastName.requestFocus();
@@ -265,20 +265,25 @@ final class ProfessionalForm extends BorderPane {
         editing = p;
         heading.setText(p.displayName());
         LocalDate today = LocalDate.now(Database.ZONE);
-        membership.setText(p.isActive(today)
-                ? "Membre de l'équipe depuis le " + date(p.memberSince()) + "."
-                : "Ancien membre : " + date(p.memberSince()) + " – " + date(p.memberUntil()) + ".");
+        membership.setText(p.isFormer(today)
+                ? "A quitté l'équipe : membre du " + date(p.memberSince()) + " au " + date(p.memberUntil()) + "."
+                : p.memberSince() != null && p.memberSince().isAfter(today)
+                        ? "Entrera dans l'équipe le " + date(p.memberSince()) + "."
+                        : "Membre de l'équipe depuis le " + date(p.memberSince())
+                                + (p.memberUntil() == null ? "." : ", jusqu'au " + date(p.memberUntil()) + "."));
         fill(p.toInput());
         memberSince.setValue(p.memberSince());
         memberSince.setDisable(true);
-        show(leave, p.isActive(today));
-        show(rejoin, !p.isActive(today));
+        show(leave, !p.isFormer(today) && p.memberUntil() == null);
+        show(rejoin, p.isFormer(today));
         confirmed.clear();
         if (p.confirmedKeys() != null) {
             for (String k : p.confirmedKeys().split(",")) {
-                confirmed.add(IdentifierKind.valueOf(k));
+                IdentifierKind kind = IdentifierKind.valueOf(k);
+                confirmed.put(kind, fieldValue(kind));
             }
         }
+        loaded = input();
     }
 
     private void fill(ProfessionalInput in) {
@@ -308,24 +313,99 @@ final class ProfessionalForm extends BorderPane {
         notes.setText(nz(in.notes()));
     }
 
+    /** What the form holds; a field that does not apply (greyed out) gives nothing. */
     ProfessionalInput input() {
+        boolean salaried = practiceMode.getValue() == PracticeMode.SALARIE;
         return new ProfessionalInput(blankToNull(civility.getValue()), lastName.getText(), firstName.getText(),
-                profession.getValue() == null ? null : profession.getValue().code(), specialty.getText(), rpps.getText(),
-                adeli.getText(), amNumber.getText(), amRequested.isSelected() ? amRequestedOn.getValue() : null,
-                conventioned.isSelected(), contractSignedOn.getValue(), practiceMode.getValue(), employerName.getText(),
-                employerSiret.getText(), phone.getText(), email.getText(), mssante.getText(), iban.getText(), bic.getText(),
-                notes.getText());
+                profession.getValue() == null ? null : profession.getValue().code(),
+                profession.getValue() != null && "medecin".equals(profession.getValue().code()) ? specialty.getText() : null,
+                rpps.getText(), adeli.getText(), amNumber.getText(), amRequested.isSelected() ? amRequestedOn.getValue() : null,
+                conventioned.isSelected(), conventioned.isSelected() ? null : contractSignedOn.getValue(), practiceMode.getValue(),
+                salaried ? employerName.getText() : null, salaried ? employerSiret.getText() : null, phone.getText(), email.getText(),
+                mssante.getText(), iban.getText(), bic.getText(), notes.getText());
+    }
+
+    /** True when the form differs from what was loaded or started. */
+    boolean isDirty() {
+        return loaded != null && !comparable(input()).equals(comparable(loaded));
+    }
+
+    private static List<Object> comparable(ProfessionalInput in) {
+        List<Object> values = new java.util.ArrayList<>();
+        for (var c : ProfessionalInput.class.getRecordComponents()) {
+            try {
+                Object v = c.getAccessor().invoke(in);
+                values.add(v instanceof String str && str.isBlank() ? null : v instanceof String str ? str.strip() : v);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return values;
+    }
+
+    /** The normalised text of an identifier field, to compare with a confirmed value. */
+    private String fieldValue(IdentifierKind kind) {
+        String text = switch (kind) {
+            case RPPS -> rpps.getText();
+            case ADELI -> adeli.getText();
+            case AM -> amNumber.getText();
+            case SIRET -> employerSiret.getText();
+            case IBAN -> iban.getText();
+            case BIC -> bic.getText();
+            default -> "";
+        };
+        return text == null ? "" : text.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Takes what was typed in the date fields, even without Entrée; a wrong date is named. */
+    private List<Issue> commitDates() {
+        List<Issue> problems = new java.util.ArrayList<>();
+        Map<String, DatePicker> pickers = new LinkedHashMap<>();
+        pickers.put("amRequestedOn", amRequestedOn);
+        pickers.put("cpamContractSignedOn", contractSignedOn);
+        pickers.put("memberSince", memberSince);
+        pickers.forEach((name, picker) -> {
+            String text = picker.getEditor().getText();
+            if (picker.isDisabled()) {
+                return;
+            }
+            if (text == null || text.isBlank()) {
+                picker.setValue(null);
+                return;
+            }
+            try {
+                picker.setValue(picker.getConverter().fromString(text.strip()));
+            } catch (RuntimeException e) {
+                problems.add(Issue.blocking(name, "Date : « " + text.strip() + " » n'est pas une date (jj/mm/aaaa attendu)."));
+            }
+        });
+        if (amRequested.isSelected() && amRequestedOn.getValue() == null && problems.isEmpty()) {
+            problems.add(Issue.blocking("amRequestedOn", "Demande de numéro AM : indiquez la date de la demande."));
+        }
+        if (editing == null && memberSince.getValue() == null && problems.isEmpty()) {
+            problems.add(Issue.blocking("memberSince", "Membre depuis : indiquez la date d'entrée dans l'équipe."));
+        }
+        return problems;
     }
 
     /** Checks in the background, asks on screen to confirm doubtful keys, then saves in the background. */
     void save() {
+        clearMarks();
+        List<Issue> dateProblems = commitDates();
+        if (!dateProblems.isEmpty()) {
+            show(dateProblems);
+            return;
+        }
         ProfessionalInput in = input();
         Integer selfId = editing == null ? null : editing.id();
         LocalDate since = memberSince.getValue();
-        clearMarks();
         save.setDisable(true);
         Set<IdentifierKind> known = EnumSet.noneOf(IdentifierKind.class);
-        known.addAll(confirmed);
+        confirmed.forEach((kind, value) -> {
+            if (value.equals(fieldValue(kind))) {
+                known.add(kind);
+            }
+        });
         Background.run("check-professional", () -> team.check(in, known, selfId), issues -> {
             if (issues.stream().anyMatch(i -> !i.isWarning())) {
                 save.setDisable(false);
@@ -340,7 +420,7 @@ final class ProfessionalForm extends BorderPane {
                     controls.get(warning.field()).requestFocus();
                     return;
                 }
-                confirmed.add(warning.confirmable());
+                confirmed.put(warning.confirmable(), fieldValue(warning.confirmable()));
                 known.add(warning.confirmable());
             }
             write(in, known, selfId, since);
@@ -359,6 +439,7 @@ final class ProfessionalForm extends BorderPane {
             return selfId;
         }, id -> {
             save.setDisable(false);
+            loaded = input();
             onSaved.accept(id, (selfId == null ? "Professionnel ajouté : " : "Modifications enregistrées : ")
                     + in.lastName().strip() + " " + in.firstName().strip() + ".");
         }, error -> {
@@ -476,9 +557,11 @@ final class ProfessionalForm extends BorderPane {
         return f;
     }
 
-    private static Label label(String text) {
+    /** A field's label, tied to it for screen readers and for Alt+click focus. */
+    private static Label label(String text, Node field) {
         Label l = new Label(text);
         l.setMinWidth(Label.USE_PREF_SIZE);
+        l.setLabelFor(field);
         return l;
     }
 

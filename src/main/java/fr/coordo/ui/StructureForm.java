@@ -61,6 +61,8 @@ final class StructureForm extends VBox {
     private final TextField bic = field("bic");
     private final Label messages = new Label();
     private final Set<IdentifierKind> confirmed = EnumSet.noneOf(IdentifierKind.class);
+    /** The FINESS the user confirmed: another value asks again. */
+    private String confirmedFiness;
     /** What the postal code last proposed: replaced on the next change unless the user edited it. */
     private Departments.Department proposed;
 
@@ -73,31 +75,30 @@ final class StructureForm extends VBox {
         grid.setHgap(12);
         grid.setVgap(8);
         int row = 0;
-        grid.addRow(row++, new Label("Raison sociale *"), name);
-        grid.addRow(row++, new Label("Forme juridique *"), legalForm);
-        grid.addRow(row++, new Label("Catégorie (art. D.162-34) *"), category);
+        grid.addRow(row++, label("Raison sociale *", name), name);
+        grid.addRow(row++, label("Forme juridique *", legalForm), legalForm);
+        grid.addRow(row++, label("Catégorie (art. D.162-34) *", category), category);
         grid.addRow(row++, new Label(), eligibility);
-        grid.addRow(row++, new Label("SIREN"), siren);
-        grid.addRow(row++, new Label("SIRET du siège"), siret);
-        grid.addRow(row++, new Label("FINESS"), finess);
-        grid.addRow(row++, new Label("Adresse du siège"), address);
-        grid.addRow(row++, new Label("Code postal"), postalCode);
-        grid.addRow(row++, new Label("Ville"), city);
-        grid.addRow(row++, new Label("Département"), department);
-        grid.addRow(row++, new Label("ARS compétente (région)"), arsRegion);
-        grid.addRow(row++, new Label("CPAM compétente"), cpam);
-        grid.addRow(row++, new Label("Représentant légal"), legalRepresentative);
-        grid.addRow(row++, new Label("Coordinateur·rice(s)"), coordinators);
-        grid.addRow(row++, new Label("Téléphone"), phone);
-        grid.addRow(row++, new Label("Email"), email);
-        grid.addRow(row++, new Label("IBAN de la structure"), iban);
-        grid.addRow(row, new Label("BIC"), bic);
+        grid.addRow(row++, label("SIREN", siren), siren);
+        grid.addRow(row++, label("SIRET du siège", siret), siret);
+        grid.addRow(row++, label("FINESS", finess), finess);
+        grid.addRow(row++, label("Adresse du siège", address), address);
+        grid.addRow(row++, label("Code postal", postalCode), postalCode);
+        grid.addRow(row++, label("Ville", city), city);
+        grid.addRow(row++, label("Département", department), department);
+        grid.addRow(row++, label("ARS compétente (région)", arsRegion), arsRegion);
+        grid.addRow(row++, label("CPAM compétente", cpam), cpam);
+        grid.addRow(row++, label("Représentant légal", legalRepresentative), legalRepresentative);
+        grid.addRow(row++, label("Coordinateur·rice(s)", coordinators), coordinators);
+        grid.addRow(row++, label("Téléphone", phone), phone);
+        grid.addRow(row++, label("Email", email), email);
+        grid.addRow(row++, label("IBAN de la structure", iban), iban);
+        grid.addRow(row, label("BIC", bic), bic);
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(new ColumnConstraints(), grow);
         grid.setMaxWidth(760);
-        grid.getChildren().stream().filter(n -> n instanceof Label && n != eligibility)
-                .forEach(n -> ((Label) n).setMinWidth(Label.USE_PREF_SIZE));
+
 
         eligibility.setId("structure-eligibility");
         eligibility.setWrapText(true);
@@ -112,7 +113,23 @@ final class StructureForm extends VBox {
         save.getStyleClass().add("accent");
         save.setOnAction(e -> save());
         getChildren().addAll(grid, messages, save);
-        Background.run("structure-load", service::load, loaded -> loaded.ifPresent(this::fill), e -> messages.setText(TeamView.describe(e)));
+        Background.run("structure-load", () -> new Object[] {service.load(), service.confirmedKeys()}, loaded -> {
+            @SuppressWarnings("unchecked")
+            var input = (java.util.Optional<StructureInput>) loaded[0];
+            input.ifPresent(this::fill);
+            @SuppressWarnings("unchecked")
+            var keys = (Set<IdentifierKind>) loaded[1];
+            if (keys.contains(IdentifierKind.FINESS)) {
+                confirmedFiness = finess.getText();
+            }
+        }, e -> messages.setText(TeamView.describe(e)));
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.S,
+                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN).match(e)) {
+                save();
+                e.consume();
+            }
+        });
     }
 
     private void fill(StructureInput in) {
@@ -184,6 +201,10 @@ final class StructureForm extends VBox {
         StructureInput toSave = new StructureInput(in.name(), in.legalForm(), in.category(), in.siren(), in.siret(), in.finess(),
                 in.address(), in.postalCode(), in.city(), dept, in.arsRegion(), in.cpam(), in.legalRepresentative(), in.coordinators(),
                 in.phone(), in.email(), in.iban(), in.bic());
+        confirmed.clear();
+        if (confirmedFiness != null && confirmedFiness.strip().equals(finess.getText().strip())) {
+            confirmed.add(IdentifierKind.FINESS);
+        }
         List<Issue> issues = service.check(toSave, confirmed);
         for (Issue w : issues.stream().filter(Issue::isWarning).toList()) {
             if (!confirm(w)) {
@@ -191,6 +212,9 @@ final class StructureForm extends VBox {
                 return;
             }
             confirmed.add(w.confirmable());
+            if (w.confirmable() == IdentifierKind.FINESS) {
+                confirmedFiness = finess.getText();
+            }
         }
         Background.run("structure-save", () -> {
             service.save(toSave, confirmed);
@@ -220,6 +244,13 @@ final class StructureForm extends VBox {
         alert.setTitle("Clé de contrôle douteuse");
         alert.setHeaderText(warning.confirmable().label() + " : le numéro saisi ne passe pas le contrôle");
         return alert.showAndWait().filter(b -> b == ok).isPresent();
+    }
+
+    private static Label label(String text, Control field) {
+        Label l = new Label(text);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        l.setLabelFor(field);
+        return l;
     }
 
     boolean isMarked(String field) {

@@ -54,6 +54,7 @@ final class TeamView extends BorderPane {
     private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
 
     private final TeamService team;
     private final Stage owner;
@@ -69,6 +70,7 @@ final class TeamView extends BorderPane {
     private final Label message = new Label();
     private final ProfessionalForm form;
     private TeamFilter filter = TeamFilter.initial();
+    private boolean reverting;
 
     TeamView(Workspace ws, Stage owner) {
         this.team = new TeamService(ws.database());
@@ -122,6 +124,9 @@ final class TeamView extends BorderPane {
                 e.consume();
             } else if (FIND.match(e)) {
                 search.requestFocus();
+                e.consume();
+            } else if (SAVE.match(e)) {
+                form.save();
                 e.consume();
             }
         });
@@ -215,9 +220,19 @@ final class TeamView extends BorderPane {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                form.edit(b);
+            if (b == null || reverting) {
+                return;
             }
+            if (form.isDirty() && !confirmDiscard()) {
+                // Back to the row being edited, its changes kept.
+                reverting = true;
+                javafx.application.Platform.runLater(() -> {
+                    table.getSelectionModel().select(a);
+                    reverting = false;
+                });
+                return;
+            }
+            form.edit(b);
         });
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
@@ -237,7 +252,12 @@ final class TeamView extends BorderPane {
     }
 
     private void newProfessional() {
+        if (form.isDirty() && !confirmDiscard()) {
+            return;
+        }
+        reverting = true;
         table.getSelectionModel().clearSelection();
+        reverting = false;
         form.startNew();
     }
 
@@ -285,23 +305,37 @@ final class TeamView extends BorderPane {
         File file = chooser.showSaveDialog(owner);
         if (file != null) {
             Background.run("export", () -> new TeamCsv(team).exportFile(file.toPath()),
-                    n -> message.setText("Équipe exportée : " + file + " (" + n + " professionnels). "
+                    n -> message.setText("Équipe exportée : " + file + " (" + n + " professionnel" + (n > 1 ? "s" : "") + "). "
                             + "Le fichier contient des données personnelles : gardez-le en lieu sûr."),
                     e -> message.setText(describe(e)));
         }
+    }
+
+    /** Asks before unsaved changes of the form are lost. */
+    private boolean confirmDiscard() {
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Abandonner les modifications",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Continuer la saisie",
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "Les modifications de la fiche en cours ne sont pas enregistrées.", discard, keep);
+        alert.initOwner(owner);
+        alert.setTitle("Modifications non enregistrées");
+        alert.setHeaderText("Abandonner les modifications en cours ?");
+        return alert.showAndWait().filter(b -> b == discard).isPresent();
     }
 
     static String describe(Throwable e) {
         return e instanceof StoreException ? e.getMessage() : "erreur inattendue, détails dans le journal coordo.log.";
     }
 
-    /** « actif », « jusqu'au 30/11/2026 » (leaving), « sorti le 30/06/2025 » (former). */
+    /** « actif », « à venir », « jusqu'au 30/11/2026 » (leaving), « sortie le 30/06/2025 » (former). */
     private static String status(Professional p) {
         if (p.memberUntil() == null) {
             return p.isActive(LocalDate.now(Database.ZONE)) ? "actif" : "à venir";
         }
         String until = p.memberUntil().format(FR_DATE);
-        return p.isActive(LocalDate.now(Database.ZONE)) ? "jusqu'au " + until : "sorti le " + until;
+        return p.isFormer(LocalDate.now(Database.ZONE)) ? "sortie le " + until : "jusqu'au " + until;
     }
 
     private static String nz(String s) {

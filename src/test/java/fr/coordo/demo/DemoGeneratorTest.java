@@ -63,7 +63,9 @@ class DemoGeneratorTest {
 
             db.read(dsl -> dsl.selectFrom(PROFESSIONAL).fetch()).forEach(p -> {
                 assertTrue(Professions.byCode(p.getProfessionCode()).isPresent(), p.getProfessionCode());
-                assertTrue(p.getRpps().matches("\\d{11}") && CheckDigits.luhnValid(p.getRpps()), p.getRpps());
+                assertTrue(p.getRpps().matches("\\d{11}"), p.getRpps());
+                assertEquals(!CheckDigits.luhnValid(p.getRpps()), "RPPS".equals(p.getConfirmedKeys()),
+                        "a RPPS fails its key exactly when its confirmation is recorded: " + p.getRpps());
                 if (p.getAmNumber() != null) {
                     assertTrue(p.getAmNumber().matches("\\d{9}") && CheckDigits.luhnValid(p.getAmNumber()), p.getAmNumber());
                 }
@@ -73,6 +75,10 @@ class DemoGeneratorTest {
                     assertEquals(1, CheckDigits.mod97(rearranged), p.getIban());
                 }
             });
+            assertEquals(1, (int) db.read(dsl -> dsl.fetchCount(PROFESSIONAL, PROFESSIONAL.CONFIRMED_KEYS.eq("RPPS"))));
+            assertTrue(db.read(dsl -> dsl.fetchCount(PROFESSIONAL, PROFESSIONAL.AM_STATUS.eq("REQUESTED"))) >= 1,
+                    "a request for a numéro AM in progress");
+            assertEquals(1, (int) db.read(dsl -> dsl.fetchCount(PROFESSIONAL, PROFESSIONAL.PRACTICE_MODE.eq("SALARIE"))));
             var withoutIban = db.read(dsl -> dsl.fetchCount(PROFESSIONAL, PROFESSIONAL.IBAN.isNull()));
             assertTrue(withoutIban > 0 && withoutIban < 10, "a few records stay incomplete: " + withoutIban);
 

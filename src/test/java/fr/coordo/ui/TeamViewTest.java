@@ -94,6 +94,35 @@ class TeamViewTest {
     }
 
     @Test
+    void anotherDoubtfulValueIsAskedAgainAndUnsavedChangesAreNotLostSilently(FxRobot robot) throws Exception {
+        TeamView view = openTeam(robot);
+        typeNew(robot, view, "Lambert", "Rose", "psychologue");
+        type(robot, "#pro-rpps", "06594487017");
+        robot.clickOn("#pro-save");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-key").tryQuery().isPresent());
+        robot.clickOn("Confirmer le numéro");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown().stream().anyMatch(p -> p.lastName().equals("Lambert")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#pro-heading").queryAs(Label.class).getText().equals("Lambert Rose"));
+
+        // The same value confirmed earlier is not asked again; another doubtful value is.
+        robot.interact(() -> robot.lookup("#pro-rpps").queryTextInputControl().setText("10000000001"));
+        robot.clickOn("#pro-save");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-key").tryQuery().isPresent());
+        robot.clickOn("Corriger");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("06594487017", db().read(d -> d.selectFrom(PROFESSIONAL).where(PROFESSIONAL.LAST_NAME.eq("Lambert")).fetchSingle().getRpps()));
+
+        // Moving to another row with unsaved changes asks first; « Continuer la saisie » keeps them.
+        Professional other = view.shown().stream().filter(p -> !p.lastName().equals("Lambert")).findFirst().orElseThrow();
+        // No wait: the question is a modal dialog that the robot answers below.
+        javafx.application.Platform.runLater(() -> robot.lookup("#team-table").<Professional>queryTableView().getSelectionModel().select(other));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Continuer la saisie").tryQuery().isPresent());
+        robot.clickOn("Continuer la saisie");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("10000000001", robot.lookup("#pro-rpps").queryTextInputControl().getText(), "the typed value is still there");
+    }
+
+    @Test
     void aMalformedIbanIsRefusedWithItsFieldHighlightedAndNothingSaved(FxRobot robot) throws Exception {
         TeamView view = openTeam(robot);
         int before = db().read(d -> d.fetchCount(PROFESSIONAL));
