@@ -29,10 +29,14 @@ public final class TeamRepository {
         return db.read(dsl -> dsl.fetchCount(PROFESSIONAL, DSL.exists(activeMembership(day))));
     }
 
-    /** Professionals who were members but have none running on {@code day}: they keep their history. */
+    /** Professionals whose every membership ended before {@code day}: they keep their history. Members yet to join are not former. */
     public int countFormer(LocalDate day) {
-        return db.read(dsl -> dsl.fetchCount(PROFESSIONAL, DSL.notExists(activeMembership(day))
-                .and(DSL.exists(DSL.selectOne().from(TEAM_MEMBERSHIP).where(TEAM_MEMBERSHIP.PROFESSIONAL_ID.eq(PROFESSIONAL.ID))))));
+        String d = day.toString();
+        return db.read(dsl -> dsl.fetchCount(PROFESSIONAL,
+                DSL.exists(DSL.selectOne().from(TEAM_MEMBERSHIP).where(TEAM_MEMBERSHIP.PROFESSIONAL_ID.eq(PROFESSIONAL.ID)))
+                        .and(DSL.notExists(DSL.selectOne().from(TEAM_MEMBERSHIP)
+                                .where(TEAM_MEMBERSHIP.PROFESSIONAL_ID.eq(PROFESSIONAL.ID))
+                                .and(TEAM_MEMBERSHIP.END_DATE.isNull().or(TEAM_MEMBERSHIP.END_DATE.ge(d))))))));
     }
 
     /** Active professionals per profession code, most numerous first. */
