@@ -36,7 +36,7 @@ public final class TeamRepository {
                 DSL.exists(DSL.selectOne().from(TEAM_MEMBERSHIP).where(TEAM_MEMBERSHIP.PROFESSIONAL_ID.eq(PROFESSIONAL.ID)))
                         .and(DSL.notExists(DSL.selectOne().from(TEAM_MEMBERSHIP)
                                 .where(TEAM_MEMBERSHIP.PROFESSIONAL_ID.eq(PROFESSIONAL.ID))
-                                .and(TEAM_MEMBERSHIP.END_DATE.isNull().or(TEAM_MEMBERSHIP.END_DATE.ge(d))))))));
+                                .and(TEAM_MEMBERSHIP.END_DATE.isNull().or(TEAM_MEMBERSHIP.END_DATE.ge(d)))))));
     }
 
     /** Active professionals per profession code, most numerous first. */

@@ -414,7 +414,7 @@ final class ProfessionalForm extends BorderPane {
             }
             for (Issue warning : issues) {
                 mark(warning.field(), WARNING);
-                if (!confirmDoubtfulKey(warning)) {
+                if (!Dialogs.confirmDoubtfulKey(owner, warning)) {
                     save.setDisable(false);
                     messages.setText(warning.message());
                     controls.get(warning.field()).requestFocus();
@@ -452,17 +452,6 @@ final class ProfessionalForm extends BorderPane {
         });
     }
 
-    private boolean confirmDoubtfulKey(Issue warning) {
-        ButtonType confirm = new ButtonType("Confirmer le numéro", ButtonBar.ButtonData.OK_DONE);
-        ButtonType correct = new ButtonType("Corriger", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, warning.message(), confirm, correct);
-        alert.initOwner(owner);
-        alert.setTitle("Clé de contrôle douteuse");
-        alert.setHeaderText(warning.confirmable().label() + " : le numéro saisi ne passe pas le contrôle");
-        alert.getDialogPane().setId("confirm-key");
-        Optional<ButtonType> answer = alert.showAndWait();
-        return answer.isPresent() && answer.get() == confirm;
-    }
 
     private void endMembership() {
         if (editing == null) {

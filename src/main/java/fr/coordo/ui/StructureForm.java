@@ -207,7 +207,7 @@ final class StructureForm extends VBox {
         }
         List<Issue> issues = service.check(toSave, confirmed);
         for (Issue w : issues.stream().filter(Issue::isWarning).toList()) {
-            if (!confirm(w)) {
+            if (!Dialogs.confirmDoubtfulKey(owner, w)) {
                 messages.setText(w.message());
                 return;
             }
@@ -236,15 +236,6 @@ final class StructureForm extends VBox {
         });
     }
 
-    private boolean confirm(Issue warning) {
-        ButtonType ok = new ButtonType("Confirmer le numéro", ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, warning.message(), ok,
-                new ButtonType("Corriger", ButtonBar.ButtonData.CANCEL_CLOSE));
-        alert.initOwner(owner);
-        alert.setTitle("Clé de contrôle douteuse");
-        alert.setHeaderText(warning.confirmable().label() + " : le numéro saisi ne passe pas le contrôle");
-        return alert.showAndWait().filter(b -> b == ok).isPresent();
-    }
 
     private static Label label(String text, Control field) {
         Label l = new Label(text);
