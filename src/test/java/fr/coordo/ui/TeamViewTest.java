@@ -66,6 +66,15 @@ class TeamViewTest {
                 .setValue(Professions.byCode(professionCode).orElseThrow()));
     }
 
+    /** Waits until a node is on a window that is showing: a dialog takes a moment to appear. */
+    private static void waitShown(FxRobot robot, String query) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery()
+                .filter(n -> n.isVisible() && n.getScene() != null && n.getScene().getWindow() != null
+                        && n.getScene().getWindow().isShowing())
+                .isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Focus by keyboard, as a user tabbing through the form, then type. */
     private static void type(FxRobot robot, String query, String text) {
         robot.interact(() -> robot.lookup(query).query().requestFocus());
@@ -79,7 +88,7 @@ class TeamViewTest {
         typeNew(robot, view, "Martin", "Paul", "infirmier");
         type(robot, "#pro-rpps", "06594487017");
         robot.clickOn("#pro-save");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-key").tryQuery().isPresent());
+        waitShown(robot, "#confirm-key");
         robot.clickOn("Confirmer le numéro");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown().stream().anyMatch(p -> p.lastName().equals("Martin")));
         assertEquals(before + 1, (int) db().read(d -> d.fetchCount(PROFESSIONAL)));
@@ -99,7 +108,7 @@ class TeamViewTest {
         typeNew(robot, view, "Lambert", "Rose", "psychologue");
         type(robot, "#pro-rpps", "06594487017");
         robot.clickOn("#pro-save");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-key").tryQuery().isPresent());
+        waitShown(robot, "#confirm-key");
         robot.clickOn("Confirmer le numéro");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown().stream().anyMatch(p -> p.lastName().equals("Lambert")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#pro-heading").queryAs(Label.class).getText().equals("Lambert Rose"));
@@ -107,7 +116,7 @@ class TeamViewTest {
         // The same value confirmed earlier is not asked again; another doubtful value is.
         robot.interact(() -> robot.lookup("#pro-rpps").queryTextInputControl().setText("10000000001"));
         robot.clickOn("#pro-save");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-key").tryQuery().isPresent());
+        waitShown(robot, "#confirm-key");
         robot.clickOn("Corriger");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("06594487017", db().read(d -> d.selectFrom(PROFESSIONAL).where(PROFESSIONAL.LAST_NAME.eq("Lambert")).fetchSingle().getRpps()));
@@ -116,7 +125,7 @@ class TeamViewTest {
         Professional other = view.shown().stream().filter(p -> !p.lastName().equals("Lambert")).findFirst().orElseThrow();
         // No wait: the question is a modal dialog that the robot answers below.
         javafx.application.Platform.runLater(() -> robot.lookup("#team-table").<Professional>queryTableView().getSelectionModel().select(other));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Continuer la saisie").tryQuery().isPresent());
+        waitShown(robot, "Continuer la saisie");
         robot.clickOn("Continuer la saisie");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("10000000001", robot.lookup("#pro-rpps").queryTextInputControl().getText(), "the typed value is still there");
@@ -144,6 +153,7 @@ class TeamViewTest {
         Professional leaving = view.shown().getFirst();
         robot.interact(() -> robot.lookup("#team-table").<Professional>queryTableView().getSelectionModel().select(leaving));
         robot.clickOn("#pro-leave");
+        waitShown(robot, "#membership-date");
         LocalDate yesterday = LocalDate.now(Database.ZONE).minusDays(1);
         robot.interact(() -> robot.lookup("#membership-date").<javafx.scene.control.DatePicker>query().setValue(yesterday));
         robot.clickOn("Enregistrer la sortie");
