@@ -10,40 +10,21 @@ import fr.coordo.store.Database;
 import fr.coordo.team.Professional;
 import fr.coordo.team.Professions;
 import fr.coordo.team.TeamFilter;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-@ExtendWith(ApplicationExtension.class)
-class TeamViewTest {
-    @TempDir
-    Path dir;
-
-    private CoordoApp app;
-    private Stage stage;
-
+class TeamViewTest extends DemoWindowTest {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        app = new CoordoApp(ShellTest.demoStartup(dir));
-        app.start(stage);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get(10, TimeUnit.SECONDS);
+        open(stage);
     }
 
     private Database db() {
@@ -51,7 +32,7 @@ class TeamViewTest {
     }
 
     private TeamView openTeam(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.window().workspace() != null);
+        waitUntilOpen();
         robot.clickOn("#nav-equipe");
         TeamView view = robot.lookup("#view-equipe").queryAs(TeamView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.shown().isEmpty());
