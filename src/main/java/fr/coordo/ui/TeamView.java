@@ -211,7 +211,8 @@ final class TeamView extends BorderPane {
         // Less used columns start hidden; the table's « + » menu shows them.
         table.setTableMenuButtonVisible(true);
         for (TableColumn<Professional, ?> c : table.getColumns()) {
-            c.setMinWidth(Math.min(c.getPrefWidth(), 90));
+            // An RPPS is read whole or not at all: its column never cuts digits.
+            c.setMinWidth(c.getText().equals("RPPS") ? 112 : Math.min(c.getPrefWidth(), 90));
             if (List.of("N° AM", "Conventionné", "Entrée").contains(c.getText())) {
                 c.setVisible(false);
             }
