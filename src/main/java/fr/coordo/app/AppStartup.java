@@ -32,7 +32,7 @@ final class AppStartup implements Startup {
         Database db = Database.open(paths.database());
         try {
             // A newcomer's first start: the default database is filled with the demo structure.
-            if (defaultDatabase && Workspaces.isEmpty(db)) {
+            if (defaultDatabase && DemoGenerator.isEmpty(db)) {
                 new DemoGenerator(DemoGenerator.DEFAULT_SEED).fill(db, DemoGenerator.Size.SMALL);
             }
             return new Workspace(db, paths, new Settings(db).isDemo(), Version.current());

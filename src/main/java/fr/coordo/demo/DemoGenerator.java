@@ -81,7 +81,7 @@ public final class DemoGenerator {
     /** Fills {@code db}, which must hold no structure, professional or patient yet: nothing is replaced. */
     public Result fill(Database db, Size size) {
         return db.write((dsl, audit) -> {
-            if (dsl.fetchCount(STRUCTURE) + dsl.fetchCount(PROFESSIONAL) + dsl.fetchCount(PATIENT) > 0) {
+            if (!isEmpty(dsl)) {
                 throw new StoreException("La base « " + db.file() + " » contient déjà des données : les données de démonstration "
                         + "ne s'installent que dans une base vide. Indiquez un autre fichier avec --db.");
             }
@@ -98,6 +98,15 @@ public final class DemoGenerator {
             audit.record("demo", size.name().toLowerCase(), AuditAction.IMPORT, summary);
             return new Result(professionals, former, size.patients);
         });
+    }
+
+    /** True when the database holds no structure, professional or patient: the only kind the demo fills. */
+    public static boolean isEmpty(Database db) {
+        return db.read(DemoGenerator::isEmpty);
+    }
+
+    private static boolean isEmpty(DSLContext dsl) {
+        return dsl.fetchCount(STRUCTURE) + dsl.fetchCount(PROFESSIONAL) + dsl.fetchCount(PATIENT) == 0;
     }
 
     private void insertStructure(DSLContext dsl, String now) {

@@ -2,7 +2,6 @@ package fr.coordo.store;
 
 import static fr.coordo.store.schema.Tables.APP_SETTING;
 
-import java.util.Map;
 import java.util.Optional;
 
 /** Key-value settings of the database (not of the computer): they travel with the file. */
@@ -22,16 +21,5 @@ public final class Settings {
 
     public boolean isDemo() {
         return get(DEMO).map(Boolean::parseBoolean).orElse(false);
-    }
-
-    public void put(String key, String value) {
-        db.write((dsl, audit) -> {
-            String before = dsl.select(APP_SETTING.VALUE).from(APP_SETTING).where(APP_SETTING.KEY.eq(key)).fetchOne(APP_SETTING.VALUE);
-            dsl.insertInto(APP_SETTING).set(APP_SETTING.KEY, key).set(APP_SETTING.VALUE, value)
-                    .onConflict(APP_SETTING.KEY).doUpdate().set(APP_SETTING.VALUE, value).execute();
-            audit.record("setting", key, before == null ? AuditAction.CREATE : AuditAction.UPDATE,
-                    Map.of(key, new Audit.Change(before, value)));
-            return null;
-        });
     }
 }

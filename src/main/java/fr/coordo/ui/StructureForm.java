@@ -16,10 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.css.PseudoClass;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -36,6 +33,9 @@ import javafx.stage.Stage;
  */
 final class StructureForm extends VBox {
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
+
+    /** What is read from the database when the form opens. */
+    private record Loaded(java.util.Optional<StructureInput> input, Set<IdentifierKind> confirmed) {}
 
     private final StructureService service;
     private final Stage owner;
@@ -113,13 +113,9 @@ final class StructureForm extends VBox {
         save.getStyleClass().add("accent");
         save.setOnAction(e -> save());
         getChildren().addAll(grid, messages, save);
-        Background.run("structure-load", () -> new Object[] {service.load(), service.confirmedKeys()}, loaded -> {
-            @SuppressWarnings("unchecked")
-            var input = (java.util.Optional<StructureInput>) loaded[0];
-            input.ifPresent(this::fill);
-            @SuppressWarnings("unchecked")
-            var keys = (Set<IdentifierKind>) loaded[1];
-            if (keys.contains(IdentifierKind.FINESS)) {
+        Background.run("structure-load", () -> new Loaded(service.load(), service.confirmedKeys()), loaded -> {
+            loaded.input().ifPresent(this::fill);
+            if (loaded.confirmed().contains(IdentifierKind.FINESS)) {
                 confirmedFiness = finess.getText();
             }
         }, e -> messages.setText(TeamView.describe(e)));

@@ -12,7 +12,6 @@ import fr.coordo.team.Professions;
 import fr.coordo.team.TeamFilter;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
