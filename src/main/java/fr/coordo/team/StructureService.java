@@ -1,13 +1,16 @@
 package fr.coordo.team;
 
-import static fr.coordo.team.FieldChecks.blank;
-import static fr.coordo.team.FieldChecks.identifier;
-import static fr.coordo.team.FieldChecks.normalised;
-import static fr.coordo.team.FieldChecks.text;
+import static fr.coordo.identity.FieldChecks.blank;
+import static fr.coordo.identity.FieldChecks.identifier;
+import static fr.coordo.identity.FieldChecks.normalised;
+import static fr.coordo.identity.FieldChecks.text;
 
 import static fr.coordo.store.schema.Tables.STRUCTURE;
 
+import fr.coordo.identity.FieldChecks;
 import fr.coordo.identity.IdentifierKind;
+import fr.coordo.identity.InputException;
+import fr.coordo.identity.Issue;
 import fr.coordo.store.Audit;
 import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
@@ -79,7 +82,7 @@ public final class StructureService {
         StructureInput in = input.withDefaultsFromPostalCode();
         List<Issue> issues = check(in, confirmed);
         if (!issues.isEmpty()) {
-            throw new TeamInputException(issues);
+            throw new InputException(issues);
         }
         db.write((dsl, audit) -> {
             StructureRecord r = dsl.selectFrom(STRUCTURE).orderBy(STRUCTURE.ID).limit(1).fetchOptional().orElse(null);

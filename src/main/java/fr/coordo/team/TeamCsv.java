@@ -1,6 +1,7 @@
 package fr.coordo.team;
 
 import fr.coordo.identity.IdentifierKind;
+import fr.coordo.identity.Issue;
 import fr.coordo.identity.SearchKey;
 import fr.coordo.store.AtomicFiles;
 import fr.coordo.store.Database;

@@ -1,15 +1,18 @@
 package fr.coordo.team;
 
-import static fr.coordo.team.FieldChecks.blank;
-import static fr.coordo.team.FieldChecks.identifier;
-import static fr.coordo.team.FieldChecks.normalised;
-import static fr.coordo.team.FieldChecks.text;
+import static fr.coordo.identity.FieldChecks.blank;
+import static fr.coordo.identity.FieldChecks.identifier;
+import static fr.coordo.identity.FieldChecks.normalised;
+import static fr.coordo.identity.FieldChecks.text;
 
 import static fr.coordo.store.schema.Tables.PROFESSIONAL;
 import static fr.coordo.store.schema.Tables.TEAM_MEMBERSHIP;
 
 import fr.coordo.identity.Check;
+import fr.coordo.identity.FieldChecks;
 import fr.coordo.identity.IdentifierKind;
+import fr.coordo.identity.InputException;
+import fr.coordo.identity.Issue;
 import fr.coordo.identity.SearchKey;
 import fr.coordo.store.Audit;
 import fr.coordo.store.AuditAction;
@@ -89,7 +92,7 @@ public final class TeamService {
             for (Entry e : entries) {
                 List<Issue> issues = check(dsl, e.input(), e.confirmed(), null);
                 if (!issues.isEmpty()) {
-                    throw new TeamInputException(issues);
+                    throw new InputException(issues);
                 }
                 ProfessionalRecord r = dsl.newRecord(PROFESSIONAL);
                 fill(r, e.input(), e.confirmed());
@@ -100,7 +103,7 @@ public final class TeamService {
                 r.setId(dsl.insertInto(PROFESSIONAL).set(r).returning(PROFESSIONAL.ID).fetchOne(PROFESSIONAL.ID));
                 LocalDate since = e.memberSince() == null ? LocalDate.now(clock) : e.memberSince();
                 if (e.memberUntil() != null && e.memberUntil().isBefore(since)) {
-                    throw new TeamInputException(List.of(Issue.blocking("memberUntil",
+                    throw new InputException(List.of(Issue.blocking("memberUntil",
                             "Date de sortie : elle doit suivre la date d'entrée (" + since.format(FR_DATE) + ").")));
                 }
                 dsl.insertInto(TEAM_MEMBERSHIP)
@@ -126,10 +129,10 @@ public final class TeamService {
     public void update(int id, ProfessionalInput in, Set<IdentifierKind> confirmed) {
         db.write((dsl, audit) -> {
             ProfessionalRecord r = dsl.selectFrom(PROFESSIONAL).where(PROFESSIONAL.ID.eq(id)).fetchOptional()
-                    .orElseThrow(() -> new TeamInputException(List.of(Issue.blocking("id", "Ce professionnel n'existe plus."))));
+                    .orElseThrow(() -> new InputException(List.of(Issue.blocking("id", "Ce professionnel n'existe plus."))));
             List<Issue> issues = check(dsl, in, confirmed, id);
             if (!issues.isEmpty()) {
-                throw new TeamInputException(issues);
+                throw new InputException(issues);
             }
             Map<String, Object> before = r.intoMap();
             fill(r, in, confirmed);
@@ -157,11 +160,11 @@ public final class TeamService {
             TeamMembershipRecord m = dsl.selectFrom(TEAM_MEMBERSHIP)
                     .where(TEAM_MEMBERSHIP.PROFESSIONAL_ID.eq(professionalId)).and(TEAM_MEMBERSHIP.END_DATE.isNull())
                     .orderBy(TEAM_MEMBERSHIP.START_DATE.desc()).limit(1).fetchOptional()
-                    .orElseThrow(() -> new TeamInputException(List.of(Issue.blocking("memberUntil",
+                    .orElseThrow(() -> new InputException(List.of(Issue.blocking("memberUntil",
                             "Ce professionnel n'a pas d'appartenance en cours à terminer."))));
             LocalDate start = LocalDate.parse(m.getStartDate());
             if (end.isBefore(start)) {
-                throw new TeamInputException(List.of(Issue.blocking("memberUntil",
+                throw new InputException(List.of(Issue.blocking("memberUntil",
                         "Date de sortie : elle doit suivre la date d'entrée (" + start.format(FR_DATE) + ").")));
             }
             m.setEndDate(end.toString());
@@ -178,12 +181,12 @@ public final class TeamService {
             boolean running = dsl.fetchExists(TEAM_MEMBERSHIP, TEAM_MEMBERSHIP.PROFESSIONAL_ID.eq(professionalId)
                     .and(TEAM_MEMBERSHIP.END_DATE.isNull()));
             if (running) {
-                throw new TeamInputException(List.of(Issue.blocking("memberSince", "Ce professionnel est déjà membre de l'équipe.")));
+                throw new InputException(List.of(Issue.blocking("memberSince", "Ce professionnel est déjà membre de l'équipe.")));
             }
             String lastEnd = dsl.select(org.jooq.impl.DSL.max(TEAM_MEMBERSHIP.END_DATE)).from(TEAM_MEMBERSHIP)
                     .where(TEAM_MEMBERSHIP.PROFESSIONAL_ID.eq(professionalId)).fetchOne().value1();
             if (lastEnd != null && !start.isAfter(LocalDate.parse(lastEnd))) {
-                throw new TeamInputException(List.of(Issue.blocking("memberSince",
+                throw new InputException(List.of(Issue.blocking("memberSince",
                         "Date d'entrée : elle doit suivre la dernière sortie (" + LocalDate.parse(lastEnd).format(FR_DATE) + ").")));
             }
             int id = dsl.insertInto(TEAM_MEMBERSHIP).set(TEAM_MEMBERSHIP.PROFESSIONAL_ID, professionalId)

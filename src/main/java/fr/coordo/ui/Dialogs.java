@@ -1,6 +1,6 @@
 package fr.coordo.ui;
 
-import fr.coordo.team.Issue;
+import fr.coordo.identity.Issue;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;

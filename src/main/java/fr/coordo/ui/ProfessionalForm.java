@@ -1,14 +1,14 @@
 package fr.coordo.ui;
 
 import fr.coordo.identity.IdentifierKind;
+import fr.coordo.identity.InputException;
+import fr.coordo.identity.Issue;
 import fr.coordo.store.Database;
-import fr.coordo.team.Issue;
 import fr.coordo.team.PracticeMode;
 import fr.coordo.team.Profession;
 import fr.coordo.team.Professional;
 import fr.coordo.team.ProfessionalInput;
 import fr.coordo.team.Professions;
-import fr.coordo.team.TeamInputException;
 import fr.coordo.team.TeamService;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -440,7 +440,7 @@ final class ProfessionalForm extends BorderPane {
                     + in.lastName().strip() + " " + in.firstName().strip() + ".");
         }, error -> {
             save.setDisable(false);
-            if (error instanceof TeamInputException tie) {
+            if (error instanceof InputException tie) {
                 show(tie.issues());
             } else {
                 messages.setText(TeamView.describe(error));

@@ -1,13 +1,13 @@
 package fr.coordo.ui;
 
 import fr.coordo.identity.IdentifierKind;
+import fr.coordo.identity.InputException;
+import fr.coordo.identity.Issue;
 import fr.coordo.team.Departments;
-import fr.coordo.team.Issue;
 import fr.coordo.team.StructureInput;
 import fr.coordo.team.StructureReference;
 import fr.coordo.team.StructureReference.Choice;
 import fr.coordo.team.StructureService;
-import fr.coordo.team.TeamInputException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,7 +216,7 @@ final class StructureForm extends VBox {
             service.save(toSave, confirmed);
             return true;
         }, ok -> messages.setText("Structure enregistrée."), error -> {
-            if (error instanceof TeamInputException tie) {
+            if (error instanceof InputException tie) {
                 tie.issues().forEach(i -> {
                     Control c = controls.get(i.field());
                     if (c != null) {

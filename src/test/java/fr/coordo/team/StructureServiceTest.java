@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.coordo.identity.InputException;
 import fr.coordo.store.Database;
 import java.nio.file.Path;
 import java.util.Set;
@@ -52,7 +53,7 @@ class StructureServiceTest {
     void aSiretThatDoesNotStartWithTheSirenIsRefused() {
         try (Database db = Database.open(dir.resolve("t.db"))) {
             StructureService service = new StructureService(db);
-            TeamInputException e = assertThrows(TeamInputException.class,
+            InputException e = assertThrows(InputException.class,
                     () -> service.save(msp("903629061", "53875700604300", "37000"), Set.of()));
             assertEquals("siret", e.issues().getFirst().field());
             assertTrue(e.getMessage().contains("commencer par le SIREN"), e.getMessage());

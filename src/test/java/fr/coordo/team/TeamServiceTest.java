@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.coordo.identity.InputException;
 import fr.coordo.store.Database;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -41,7 +42,7 @@ class TeamServiceTest {
             assertTrue(formers.test(former) && !active.test(former));
             assertTrue(active.test(future) && !formers.test(future));
 
-            TeamInputException overlap = assertThrows(TeamInputException.class, () -> team.rejoin(leaving, today.minusDays(20)));
+            InputException overlap = assertThrows(InputException.class, () -> team.rejoin(leaving, today.minusDays(20)));
             assertTrue(overlap.getMessage().contains("doit suivre la dernière sortie"), overlap.getMessage());
             team.rejoin(leaving, today);
             Professional back = team.all().stream().filter(p -> p.id() == leaving).findFirst().orElseThrow();
@@ -56,7 +57,7 @@ class TeamServiceTest {
         try (Database db = Database.open(dir.resolve("d.db"))) {
             TeamService team = new TeamService(db);
             team.add(nurse("Durand"), Set.of(), null);
-            TeamInputException e = assertThrows(TeamInputException.class, () -> team.add(nurse("DURAND"), Set.of(), null));
+            InputException e = assertThrows(InputException.class, () -> team.add(nurse("DURAND"), Set.of(), null));
             assertEquals("Ce professionnel existe déjà : Durand Claire, infirmier.", e.getMessage());
             assertEquals(1, team.all().size());
         }

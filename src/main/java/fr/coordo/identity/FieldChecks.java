@@ -1,20 +1,17 @@
-package fr.coordo.team;
+package fr.coordo.identity;
 
-import fr.coordo.identity.Check;
-import fr.coordo.identity.Identifier;
-import fr.coordo.identity.IdentifierKind;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The field checks shared by the team and structure forms. */
-final class FieldChecks {
-    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+/** The field checks shared by every form: identifiers, emails, blank text. */
+public final class FieldChecks {
+    public static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private FieldChecks() {}
 
     /** Adds the issue of an identifier field, if any: blocking, or a warning unless the user confirmed it. */
-    static void identifier(List<Issue> issues, String field, IdentifierKind kind, String value, Set<IdentifierKind> confirmed) {
+    public static void identifier(List<Issue> issues, String field, IdentifierKind kind, String value, Set<IdentifierKind> confirmed) {
         if (blank(value)) {
             return;
         }
@@ -27,18 +24,18 @@ final class FieldChecks {
     }
 
     /** The stored form of an identifier already checked: normalised, or null when blank. */
-    static String normalised(IdentifierKind kind, String value) {
+    public static String normalised(IdentifierKind kind, String value) {
         if (blank(value)) {
             return null;
         }
         return kind.check(value).usableValue().map(Identifier::value).orElseThrow();
     }
 
-    static boolean blank(String s) {
+    public static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
-    static String text(String s) {
+    public static String text(String s) {
         return blank(s) ? null : s.strip();
     }
 }

@@ -1,6 +1,4 @@
-package fr.coordo.team;
-
-import fr.coordo.identity.IdentifierKind;
+package fr.coordo.identity;
 
 /**
  * Something wrong with one field of an input. {@code confirmable} names the identifier whose check key
