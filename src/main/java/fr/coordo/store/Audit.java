@@ -57,6 +57,11 @@ public final class Audit {
         recorded++;
     }
 
+    /** Who is writing: recorded with each entry, and by features that keep who validated or signed. */
+    public String actor() {
+        return actor;
+    }
+
     /** How many entries this transaction has recorded. */
     int recorded() {
         return recorded;

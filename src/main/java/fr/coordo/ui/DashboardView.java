@@ -1,6 +1,6 @@
 package fr.coordo.ui;
 
-import fr.coordo.patient.PatientRepository;
+import fr.coordo.patient.PatientService;
 import fr.coordo.store.Database;
 import fr.coordo.team.Professions;
 import fr.coordo.team.TeamRepository;
@@ -56,9 +56,9 @@ final class DashboardView extends VBox {
         getStyleClass().add("page");
 
         TeamRepository team = new TeamRepository(ws.database());
-        PatientRepository patientRepository = new PatientRepository(ws.database());
+        PatientService patientService = new PatientService(ws.database());
         Background.run("dashboard",
-                () -> new Figures(team.countActive(today), team.countFormer(today), patientRepository.count(),
+                () -> new Figures(team.countActive(today), team.countFormer(today), patientService.count(),
                         team.activeByProfession(today)),
                 this::show,
                 e -> {

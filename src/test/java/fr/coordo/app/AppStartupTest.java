@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.coordo.patient.PatientRepository;
+import fr.coordo.patient.PatientService;
 import fr.coordo.store.AppPaths;
 import fr.coordo.ui.Workspace;
 import java.nio.file.Path;
@@ -22,13 +22,13 @@ class AppStartupTest {
         Workspace ws = new AppStartup(paths, true).open();
         try {
             assertTrue(ws.demo());
-            assertEquals(200, new PatientRepository(ws.database()).count());
+            assertEquals(200, new PatientService(ws.database()).count());
         } finally {
             ws.database().close();
         }
         Workspace again = new AppStartup(paths, true).open();
         try {
-            assertEquals(200, new PatientRepository(again.database()).count(), "filled once, not twice");
+            assertEquals(200, new PatientService(again.database()).count(), "filled once, not twice");
         } finally {
             again.database().close();
         }
@@ -40,7 +40,7 @@ class AppStartupTest {
         Workspace ws = new AppStartup(paths, false).open();
         try {
             assertFalse(ws.demo());
-            assertEquals(0, new PatientRepository(ws.database()).count());
+            assertEquals(0, new PatientService(ws.database()).count());
         } finally {
             ws.database().close();
         }
