@@ -21,4 +21,22 @@ final class Dialogs {
         alert.getDialogPane().setId("confirm-key");
         return alert.showAndWait().filter(b -> b == confirm).isPresent();
     }
+
+    /** Unsaved changes would be lost: true when the user chooses to drop them. */
+    static boolean confirmDiscard(Stage owner) {
+        return confirm(owner, "Modifications non enregistrées", "Abandonner les modifications en cours ?",
+                "Les modifications de la fiche en cours ne sont pas enregistrées.", "Abandonner les modifications", "Continuer la saisie");
+    }
+
+    /** A yes/no question before something that cannot be undone; true for {@code action}. */
+    static boolean confirm(Stage owner, String title, String header, String text, String action, String back) {
+        ButtonType yes = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(back, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, yes, no);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        alert.getDialogPane().setId("confirm-dialog");
+        return alert.showAndWait().filter(b -> b == yes).isPresent();
+    }
 }

@@ -127,11 +127,20 @@ final class MainWindow {
         Region view = switch (section) {
             case DASHBOARD -> new DashboardView(workspace);
             case TEAM -> new TeamView(workspace, stage);
+            case PATIENTS -> new PatientsView(workspace, stage);
             case SETTINGS -> new SettingsView(workspace, stage);
             default -> new ComingSoonView(section);
         };
         view.setId("view-" + section.id);
         return view;
+    }
+
+    /** Shows the patients section with this patient's record open. */
+    void openPatient(int patientId) {
+        select(Section.PATIENTS);
+        if (views.get(Section.PATIENTS) instanceof PatientsView patients) {
+            patients.open(patientId);
+        }
     }
 
     private void workspaceOpened(Workspace ws) {

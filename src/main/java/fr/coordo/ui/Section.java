@@ -9,7 +9,7 @@ enum Section {
     TEAM("equipe", "Équipe", KeyCode.DIGIT2, true,
             "La structure et chaque professionnel de l'équipe : identifiants RPPS et Assurance Maladie vérifiés, "
                     + "contrats, périodes d'appartenance, import et export du tableur de l'équipe."),
-    PATIENTS("patients", "Patients", KeyCode.DIGIT3, false,
+    PATIENTS("patients", "Patients", KeyCode.DIGIT3, true,
             "Les patients suivis et leur plan personnalisé de santé (PPS) : problèmes, objectifs partagés, actions, "
                     + "points d'étape et réévaluations, avec chaque version validée conservée et imprimable."),
     AGENDA("agenda", "Agenda", KeyCode.DIGIT4, false,

@@ -314,16 +314,7 @@ final class TeamView extends BorderPane {
 
     /** Asks before unsaved changes of the form are lost. */
     private boolean confirmDiscard() {
-        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Abandonner les modifications",
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Continuer la saisie",
-                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "Les modifications de la fiche en cours ne sont pas enregistrées.", discard, keep);
-        alert.initOwner(owner);
-        alert.setTitle("Modifications non enregistrées");
-        alert.setHeaderText("Abandonner les modifications en cours ?");
-        return alert.showAndWait().filter(b -> b == discard).isPresent();
+        return Dialogs.confirmDiscard(owner);
     }
 
     static String describe(Throwable e) {

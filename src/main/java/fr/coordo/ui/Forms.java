@@ -1,0 +1,104 @@
+package fr.coordo.ui;
+
+import fr.coordo.identity.Issue;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextArea;
+import javafx.util.StringConverter;
+
+/** Small pieces every form uses: labels tied to fields, date pickers that take typed text, combo labels. */
+final class Forms {
+    static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private Forms() {}
+
+    /** A field's label, tied to it for screen readers and for Alt+click focus. */
+    static Label label(String text, Node field) {
+        Label l = new Label(text);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        l.setLabelFor(field);
+        return l;
+    }
+
+    static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static String date(LocalDate d) {
+        return d == null ? "" : d.format(FR_DATE);
+    }
+
+    static DatePicker datePicker(String id) {
+        DatePicker p = new DatePicker();
+        p.setId(id);
+        p.setPromptText("jj/mm/aaaa");
+        p.setPrefWidth(150);
+        return p;
+    }
+
+    static TextArea area(String id, int rows) {
+        TextArea a = new TextArea();
+        a.setId(id);
+        a.setPrefRowCount(rows);
+        a.setWrapText(true);
+        return a;
+    }
+
+    /**
+     * Takes what was typed in a date field, even without Entrée. A text that is not a date adds an issue
+     * naming the field and leaves the value unchanged.
+     */
+    static void commitDate(DatePicker picker, String field, String label, List<Issue> problems) {
+        if (picker.isDisabled()) {
+            return;
+        }
+        String text = picker.getEditor().getText();
+        if (text == null || text.isBlank()) {
+            picker.setValue(null);
+            return;
+        }
+        try {
+            picker.setValue(picker.getConverter().fromString(text.strip()));
+        } catch (RuntimeException e) {
+            problems.add(Issue.blocking(field, label + " : « " + text.strip() + " » n'est pas une date (jj/mm/aaaa attendu)."));
+        }
+    }
+
+    /** Shows each item of a combo box by its label, in the list and in the button. */
+    static <T> void labelled(ComboBox<T> combo, Function<T, String> label) {
+        combo.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : label.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        });
+        combo.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(T t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null : label.apply(t));
+            }
+        });
+    }
+
+    static void show(Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
+    }
+}
