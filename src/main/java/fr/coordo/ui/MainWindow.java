@@ -125,13 +125,18 @@ final class MainWindow {
 
     private Node createView(Section section) {
         Region view = switch (section) {
-            case DASHBOARD -> new DashboardView(workspace);
+            case DASHBOARD -> new DashboardView(workspace, this::openPatient);
             case TEAM -> new TeamView(workspace, stage);
             case SETTINGS -> new SettingsView(workspace, stage);
             default -> new ComingSoonView(section);
         };
         view.setId("view-" + section.id);
         return view;
+    }
+
+    /** A line of the dashboard's to-do: the patients section opens the record. */
+    private void openPatient(int patientId) {
+        select(Section.PATIENTS);
     }
 
     private void workspaceOpened(Workspace ws) {
