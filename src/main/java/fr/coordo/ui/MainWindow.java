@@ -125,7 +125,7 @@ final class MainWindow {
 
     private Node createView(Section section) {
         Region view = switch (section) {
-            case DASHBOARD -> new DashboardView(workspace);
+            case DASHBOARD -> new DashboardView(workspace, this::openPatient);
             case TEAM -> new TeamView(workspace, stage);
             case PATIENTS -> new PatientsView(workspace, stage);
             case SETTINGS -> new SettingsView(workspace, stage);

@@ -5,7 +5,8 @@ import javafx.scene.input.KeyCode;
 /** The sections of the navigation, in order; each has a Ctrl+digit shortcut. */
 enum Section {
     DASHBOARD("tableau-de-bord", "Tableau de bord", KeyCode.DIGIT1, true,
-            "Vos chiffres du jour et, bientôt, vos tâches."),
+            "Vos tâches du jour (actions en retard, réévaluations, brouillons à valider, consentements manquants) "
+                    + "et les chiffres de l'équipe."),
     TEAM("equipe", "Équipe", KeyCode.DIGIT2, true,
             "La structure et chaque professionnel de l'équipe : identifiants RPPS et Assurance Maladie vérifiés, "
                     + "contrats, périodes d'appartenance, import et export du tableur de l'équipe."),

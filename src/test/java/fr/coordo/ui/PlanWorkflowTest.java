@@ -159,6 +159,20 @@ class PlanWorkflowTest extends DemoWindowTest {
         Todo todo = new TodoService(db()).today();
         assertTrue(todo.lateActions().stream().anyMatch(a -> a.patientId() == patient.id() && a.action().equals("Rééducation de l'équilibre")
                 && a.daysLate() == 3), "the care action due three days ago is late");
+
+        robot.clickOn("#nav-tableau-de-bord");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#todo-late").tryQuery()
+                .map(n -> ((TableView<?>) n).getItems().stream().anyMatch(i -> i instanceof Todo.LateAction a && a.patientId() == patient.id()))
+                .orElse(false));
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<Todo.LateAction> late = (TableView<Todo.LateAction>) robot.lookup("#todo-late").query();
+            late.getSelectionModel().select(late.getItems().stream().filter(a -> a.patientId() == patient.id()).findFirst().orElseThrow());
+            late.requestFocus();
+        });
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#patient-heading").tryQuery()
+                .map(n -> n.isVisible() && ((Label) n).getText().startsWith("TESTARD Éloïse")).orElse(false));
     }
 
     /** Waits until a node is on a window that is showing: a dialog takes a moment to appear. */
