@@ -1,7 +1,11 @@
 package fr.coordo.ui;
 
+import static fr.coordo.ui.Forms.label;
+import static fr.coordo.ui.Forms.nz;
+
 import fr.coordo.identity.IdentifierKind;
 import fr.coordo.identity.InputException;
+
 import fr.coordo.identity.Issue;
 import fr.coordo.store.Database;
 import fr.coordo.team.PracticeMode;
@@ -252,8 +256,8 @@ final class ProfessionalForm extends BorderPane {
         memberSince.setValue(LocalDate.now(Database.ZONE));
         memberSince.setDisable(false);
         loaded = input();
-        show(leave, false);
-        show(rejoin, false);
+        Forms.show(leave, false);
+        Forms.show(rejoin, false);
         lastName.requestFocus();
     }
 
@@ -270,8 +274,8 @@ final class ProfessionalForm extends BorderPane {
         fill(p.toInput());
         memberSince.setValue(p.memberSince());
         memberSince.setDisable(true);
-        show(leave, !p.isFormer(today) && p.memberUntil() == null);
-        show(rejoin, p.isFormer(today));
+        Forms.show(leave, !p.isFormer(today) && p.memberUntil() == null);
+        Forms.show(rejoin, p.isFormer(today));
         confirmed.clear();
         if (p.confirmedKeys() != null) {
             for (String k : p.confirmedKeys().split(",")) {
@@ -312,7 +316,7 @@ final class ProfessionalForm extends BorderPane {
     /** What the form holds; a field that does not apply (greyed out) gives nothing. */
     ProfessionalInput input() {
         boolean salaried = practiceMode.getValue() == PracticeMode.SALARIE;
-        return new ProfessionalInput(blankToNull(civility.getValue()), lastName.getText(), firstName.getText(),
+        return new ProfessionalInput(Forms.blankToNull(civility.getValue()), lastName.getText(), firstName.getText(),
                 profession.getValue() == null ? null : profession.getValue().code(),
                 profession.getValue() != null && "medecin".equals(profession.getValue().code()) ? specialty.getText() : null,
                 rpps.getText(), adeli.getText(), amNumber.getText(), amRequested.isSelected() ? amRequestedOn.getValue() : null,
@@ -360,21 +364,7 @@ final class ProfessionalForm extends BorderPane {
         pickers.put("amRequestedOn", amRequestedOn);
         pickers.put("cpamContractSignedOn", contractSignedOn);
         pickers.put("memberSince", memberSince);
-        pickers.forEach((name, picker) -> {
-            String text = picker.getEditor().getText();
-            if (picker.isDisabled()) {
-                return;
-            }
-            if (text == null || text.isBlank()) {
-                picker.setValue(null);
-                return;
-            }
-            try {
-                picker.setValue(picker.getConverter().fromString(text.strip()));
-            } catch (RuntimeException e) {
-                problems.add(Issue.blocking(name, "Date : « " + text.strip() + " » n'est pas une date (jj/mm/aaaa attendu)."));
-            }
-        });
+        pickers.forEach((name, picker) -> Forms.commitDate(picker, name, "Date", problems));
         if (amRequested.isSelected() && amRequestedOn.getValue() == null && problems.isEmpty()) {
             problems.add(Issue.blocking("amRequestedOn", "Demande de numéro AM : indiquez la date de la demande."));
         }
@@ -530,11 +520,6 @@ final class ProfessionalForm extends BorderPane {
         return c != null && c.getPseudoClassStates().contains(DANGER);
     }
 
-    private static void show(Node node, boolean visible) {
-        node.setVisible(visible);
-        node.setManaged(visible);
-    }
-
     private TextField field(String name) {
         TextField f = new TextField();
         f.setId("pro-" + name);
@@ -542,23 +527,7 @@ final class ProfessionalForm extends BorderPane {
         return f;
     }
 
-    /** A field's label, tied to it for screen readers and for Alt+click focus. */
-    private static Label label(String text, Node field) {
-        Label l = new Label(text);
-        l.setMinWidth(Label.USE_PREF_SIZE);
-        l.setLabelFor(field);
-        return l;
-    }
-
     private static String date(LocalDate d) {
         return d == null ? "?" : d.format(FR_DATE);
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }
