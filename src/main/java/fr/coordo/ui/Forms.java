@@ -16,6 +16,8 @@ import javafx.util.StringConverter;
 /** Small pieces every form uses: labels tied to fields, date pickers that take typed text, combo labels. */
 final class Forms {
     static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter TYPED_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private Forms() {}
 
@@ -43,6 +45,18 @@ final class Forms {
         DatePicker p = new DatePicker();
         p.setId(id);
         p.setPromptText("jj/mm/aaaa");
+        // The default converter would turn « 31/02 » into the 28th when the field loses focus.
+        p.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LocalDate d) {
+                return d == null ? "" : d.format(FR_DATE);
+            }
+
+            @Override
+            public LocalDate fromString(String s) {
+                return s == null || s.isBlank() ? null : LocalDate.parse(s.strip().replace('.', '/').replace('-', '/'), TYPED_DATE);
+            }
+        });
         p.setPrefWidth(150);
         return p;
     }
@@ -69,7 +83,9 @@ final class Forms {
             return;
         }
         try {
-            picker.setValue(picker.getConverter().fromString(text.strip()));
+            // Strict: « 31/02 » is refused, not quietly turned into the 28th.
+            picker.setValue(LocalDate.parse(text.strip().replace('.', '/').replace('-', '/'), TYPED_DATE));
+            picker.getEditor().setText(picker.getValue().format(FR_DATE));
         } catch (RuntimeException e) {
             problems.add(Issue.blocking(field, label + " : « " + text.strip() + " » n'est pas une date (jj/mm/aaaa attendu)."));
         }

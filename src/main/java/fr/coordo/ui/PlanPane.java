@@ -152,7 +152,9 @@ final class PlanPane extends BorderPane {
     // ---------------------------------------------------------------- loading and showing
 
     private void reload(String message) {
-        Background.run("plan", () -> plans.openPlanOf(patient.id()).orElse(null), p -> {
+        Background.run("plan", () -> plans.plansOf(patient.id()), all -> {
+            // The open plan, else the last closed one, readable, beside the button that starts a new one.
+            Plan p = all.stream().filter(Plan::isOpen).findFirst().orElse(all.isEmpty() ? null : all.getFirst());
             plan = p;
             messages.setText(message == null ? "" : message);
             messages.getStyleClass().remove("success");
@@ -160,7 +162,7 @@ final class PlanPane extends BorderPane {
                 messages.getStyleClass().add("success");
             }
             if (p == null) {
-                showNone();
+                showNone(all);
             } else {
                 versions.getItems().setAll(p.versions());
                 showVersion(p.current());
@@ -168,7 +170,7 @@ final class PlanPane extends BorderPane {
         }, e -> messages.setText("Le plan n'a pas pu être lu : " + TeamView.describe(e)));
     }
 
-    private void showNone() {
+    private void showNone(List<Plan> closed) {
         shown = null;
         working = null;
         heading.setText("Aucun plan en cours");
@@ -184,7 +186,6 @@ final class PlanPane extends BorderPane {
         hint.getStyleClass().add("text-muted");
         VBox box = new VBox(10, hint);
         box.setPadding(new Insets(12, 16, 16, 16));
-        List<Plan> closed = plans.plansOf(patient.id()).stream().filter(p -> !p.isOpen()).toList();
         for (Plan p : closed) {
             box.getChildren().add(new Label(p.reference() + " — clôturé le " + Forms.date(p.closedOn()) + " : " + p.closedReason()));
         }
@@ -204,7 +205,8 @@ final class PlanPane extends BorderPane {
         if (versions.getValue() != v) {
             versions.setValue(v);
         }
-        Forms.show(start, false);
+        Forms.show(start, !plan.isOpen());
+        start.setText(plan.isOpen() ? "Commencer un plan" : "Commencer un nouveau plan");
         Forms.show(save, draft);
         Forms.show(validate, draft);
         Forms.show(revise, plan.isOpen() && plan.draft().isEmpty() && v.status() == PlanVersion.Status.VALIDE);

@@ -175,6 +175,32 @@ class PlanWorkflowTest extends DemoWindowTest {
                 .map(n -> n.isVisible() && ((Label) n).getText().startsWith("TESTARD Éloïse")).orElse(false));
     }
 
+    @Test
+    void aFormWithMistakesNamesEachFieldAndWritesNothing(FxRobot robot) throws Exception {
+        waitUntilOpen();
+        int before = new PatientService(db()).count();
+        robot.clickOn("#nav-patients");
+        waitShown(robot, "#patient-new");
+        robot.clickOn("#patient-new");
+        waitShown(robot, "#patient-birthName");
+        type(robot, "#patient-nir", "1 85 05 78 006 084 99");
+        setDate(robot, "#patient-birthDate", "31/02/1950");
+        robot.clickOn("#patient-save");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text(robot, "#patient-messages").isEmpty());
+        assertEquals("Date de naissance : « 31/02/1950 » n'est pas une date (jj/mm/aaaa attendu).", text(robot, "#patient-messages"));
+
+        setDate(robot, "#patient-birthDate", "28/02/1950");
+        robot.clickOn("#patient-save");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#patient-messages").contains("Nom de naissance"));
+        String messages = text(robot, "#patient-messages");
+        assertTrue(messages.contains("Nom de naissance : obligatoire."), messages);
+        assertTrue(messages.contains("Prénom(s) : obligatoire."), messages);
+        assertTrue(messages.contains("Sexe : choisissez F ou M."), messages);
+        assertTrue(messages.startsWith("Nom de naissance") && messages.contains("NIR"), messages);
+        assertTrue(robot.lookup("#patient-form").queryAs(PatientForm.class).isMarked("nir"));
+        assertEquals(before, new PatientService(db()).count(), "nothing written");
+    }
+
     /** Waits until a node is on a window that is showing: a dialog takes a moment to appear. */
     static void waitShown(FxRobot robot, String query) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery()
