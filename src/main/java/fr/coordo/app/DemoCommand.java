@@ -32,7 +32,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     @Option(names = "--size", paramLabel = "TAILLE", defaultValue = "small",
-            description = "small : 25 professionnels et 200 patients ; large : 300 professionnels et 50 000 patients "
+            description = "small : 25 professionnels, 200 patients dont 70 avec un plan ; large : 300 professionnels, "
+                    + "50 000 patients dont 15 000 avec un plan "
                     + "(défaut : ${DEFAULT-VALUE}).")
     SizeOption size;
 
@@ -52,9 +53,10 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Database.open(paths.database())) {
             DemoGenerator.Result r = new DemoGenerator(seed).fill(db, size.size);
-            out.printf(Locale.FRANCE, "Données de démonstration créées dans %s : %,d professionnels (dont %,d %s), %,d patients.%n",
+            out.printf(Locale.FRANCE, "Données de démonstration créées dans %s : %,d professionnels (dont %,d %s), %,d patients, "
+                            + "%,d plans personnalisés.%n",
                     db.file(), r.professionals(), r.formerMembers(), r.formerMembers() > 1 ? "anciens membres" : "ancien membre",
-                    r.patients());
+                    r.patients(), r.plans());
         }
         return ExitCodes.OK;
     }

@@ -2,12 +2,14 @@ package fr.coordo.demo;
 
 import static fr.coordo.store.schema.Tables.APP_SETTING;
 import static fr.coordo.store.schema.Tables.PATIENT;
+import static fr.coordo.store.schema.Tables.PATIENT_CONTACT;
 import static fr.coordo.store.schema.Tables.PROFESSIONAL;
 import static fr.coordo.store.schema.Tables.STRUCTURE;
 import static fr.coordo.store.schema.Tables.TEAM_MEMBERSHIP;
 
 import fr.coordo.identity.CheckDigits;
 import fr.coordo.identity.SearchKey;
+import fr.coordo.patient.Contact;
 import fr.coordo.store.Audit;
 import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
@@ -30,31 +32,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /**
  * Fills an empty database with a fictional maison de santé: French names, checksum-valid but invented
- * identifiers, nobody real. The same seed always gives the same data.
+ * identifiers, nobody real; patient records in full and personalised plans in every state, dated around
+ * today. The same seed always gives the same data.
  */
 public final class DemoGenerator {
 
     /** How big a structure to invent. */
     public enum Size {
-        SMALL(1, 200), LARGE(12, 50_000);
+        SMALL(1, 200, 70), LARGE(12, 50_000, 15_000);
 
         /** The small team (25 people) is multiplied by this factor. */
         final int teamFactor;
         final int patients;
+        /** People with a personalised plan, about a third of the patients as in a coordinated pathway. */
+        final int plans;
 
-        Size(int teamFactor, int patients) {
+        Size(int teamFactor, int patients, int plans) {
             this.teamFactor = teamFactor;
             this.patients = patients;
+            this.plans = plans;
         }
     }
 
     /** What was written. */
-    public record Result(int professionals, int formerMembers, int patients) {}
+    public record Result(int professionals, int formerMembers, int patients, int plans) {}
 
     public static final long DEFAULT_SEED = 2026L;
 
@@ -65,16 +72,19 @@ public final class DemoGenerator {
             Set.of("psychologue", "dieteticien", "enseignant_apa", "assistant_service_social", "ergotherapeute", "psychomotricien");
     private static final String[] ABROAD = {"99350", "99352", "99139", "99109", "99134", "99351"};
     private static final String[] ELSEWHERE = {"75056", "49007", "41018", "86194", "72181", "45234"};
-    private static final int BATCH = 1_000;
 
+    private final long seed;
+    /** Identities (team, patients) come from this one; the record's details and plans from their own, seeded alike. */
     private final Random random;
     private final List<String> women = lines("/demo/prenoms-femmes.txt");
     private final List<String> men = lines("/demo/prenoms-hommes.txt");
     private final List<String> surnames = lines("/demo/noms.txt");
     private final List<String> streets = lines("/demo/voies.txt");
     private final List<String[]> communes = communes();
+    private final List<String[]> problems = lines("/reference/problemes.csv").stream().skip(1).map(l -> l.split(";")).toList();
 
     public DemoGenerator(long seed) {
+        this.seed = seed;
         this.random = new Random(seed);
     }
 
@@ -86,17 +96,32 @@ public final class DemoGenerator {
                         + "ne s'installent que dans une base vide. Indiquez un autre fichier avec --db.");
             }
             String now = Timestamps.now(Clock.system(Database.ZONE));
-            insertStructure(dsl, now);
-            List<Integer> physicians = new ArrayList<>();
-            int former = insertTeam(dsl, size, now, physicians);
+            LocalDate today = LocalDate.now(Database.ZONE);
+            String coordinator = insertStructure(dsl, now);
+            DemoTeam team = new DemoTeam();
+            int former = insertTeam(dsl, size, now, team);
             int professionals = dsl.fetchCount(PROFESSIONAL);
-            insertPatients(dsl, size.patients, now, physicians);
+            // Streams of their own, so that adding to the plans never changes the team or the patients' names.
+            Random details = new Random(seed ^ 0x9E3779B97F4A7C15L);
+            List<DemoPatient> people = invent(dsl, size.patients, today, team.physicians(), details);
+            DemoPlans plans = new DemoPlans(new Random(seed ^ 0xC2B2AE3D27D4EB4FL), today, team, coordinator, problems);
+            plans.choose(people, size.plans);
+            for (DemoPatient p : people) {
+                contacts(p, details);
+            }
+            plans.build();
+            for (DemoPatient p : people) {
+                leftOrDied(p, details, today);
+            }
+            insertPatients(dsl, people, now);
+            int planCount = plans.write(dsl);
             dsl.insertInto(APP_SETTING).set(APP_SETTING.KEY, Settings.DEMO).set(APP_SETTING.VALUE, "true").execute();
             Map<String, Audit.Change> summary = new LinkedHashMap<>();
             summary.put("professionals", Audit.Change.created(professionals));
             summary.put("patients", Audit.Change.created(size.patients));
+            summary.put("plans", Audit.Change.created(planCount));
             audit.record("demo", size.name().toLowerCase(), AuditAction.IMPORT, summary);
-            return new Result(professionals, former, size.patients);
+            return new Result(professionals, former, size.patients, planCount);
         });
     }
 
@@ -109,8 +134,11 @@ public final class DemoGenerator {
         return dsl.fetchCount(STRUCTURE) + dsl.fetchCount(PROFESSIONAL) + dsl.fetchCount(PATIENT) == 0;
     }
 
-    private void insertStructure(DSLContext dsl, String now) {
+    /** Writes the structure; returns the name of its coordinatrice, who writes the demo plans. */
+    private String insertStructure(DSLContext dsl, String now) {
         String siren = luhn("83" + digits(6));
+        String representative = "Dr " + pick(women) + " " + pick(surnames) + ", gérante de la SISA";
+        String coordinator = pick(women) + " " + pick(surnames);
         dsl.insertInto(STRUCTURE)
                 .set(STRUCTURE.NAME, "Maison de santé pluriprofessionnelle des Bords de Loire")
                 .set(STRUCTURE.LEGAL_FORM, "sisa")
@@ -120,8 +148,8 @@ public final class DemoGenerator {
                 .set(STRUCTURE.DEPARTMENT_CODE, "37")
                 .set(STRUCTURE.ARS_REGION, "Centre-Val de Loire")
                 .set(STRUCTURE.CPAM, "CPAM d'Indre-et-Loire")
-                .set(STRUCTURE.LEGAL_REPRESENTATIVE, "Dr " + pick(women) + " " + pick(surnames) + ", gérante de la SISA")
-                .set(STRUCTURE.COORDINATORS, pick(women) + " " + pick(surnames) + " (coordinatrice de parcours)")
+                .set(STRUCTURE.LEGAL_REPRESENTATIVE, representative)
+                .set(STRUCTURE.COORDINATORS, coordinator + " (coordinatrice de parcours)")
                 .set(STRUCTURE.IBAN, iban())
                 .set(STRUCTURE.BIC, "CMCIFR2A")
                 .set(STRUCTURE.ADDRESS, "14 quai de la Loire")
@@ -132,9 +160,10 @@ public final class DemoGenerator {
                 .set(STRUCTURE.CREATED_AT, now)
                 .set(STRUCTURE.UPDATED_AT, now)
                 .execute();
+        return coordinator;
     }
 
-    private int insertTeam(DSLContext dsl, Size size, String now, List<Integer> physicians) {
+    private int insertTeam(DSLContext dsl, Size size, String now, DemoTeam team) {
         Set<String> rppsSeen = new HashSet<>();
         Set<String> namesSeen = new HashSet<>();
         List<String> professions = new ArrayList<>();
@@ -223,47 +252,209 @@ public final class DemoGenerator {
                     .set(TEAM_MEMBERSHIP.START_DATE, start.toString())
                     .set(TEAM_MEMBERSHIP.END_DATE, end == null ? null : end.toString())
                     .execute();
-            if (profession.equals("medecin") && !leaves) {
-                physicians.add(id);
-            }
+            team.add(id, profession, first, last, !leaves);
         }
         return former;
     }
 
-    private void insertPatients(DSLContext dsl, int count, String now, List<Integer> physicians) {
+    /** Invents the patients: identity from the main draw (as before plans existed), the rest of the record from {@code r}. */
+    private List<DemoPatient> invent(DSLContext dsl, int count, LocalDate today, List<Integer> physicians, Random r) {
         Set<String> nirs = new HashSet<>();
-        LocalDate today = LocalDate.now(Database.ZONE);
-        BatchBindStep batch = newPatientBatch(dsl);
+        int id = dsl.select(DSL.coalesce(DSL.max(PATIENT.ID), 0)).from(PATIENT).fetchOne().value1();
+        List<String[]> outside = outsidePhysicians(r, Math.max(6, count / 1_250));
+        List<DemoPatient> people = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            boolean woman = random.nextBoolean();
-            String birthName = pick(surnames);
-            String usageName = woman && random.nextInt(100) < 35 ? pick(surnames) : null;
-            String firstNames = pick(woman ? women : men) + (random.nextInt(100) < 30 ? " " + pick(woman ? women : men) : "");
+            DemoPatient p = new DemoPatient();
+            p.id = ++id;
+            p.woman = random.nextBoolean();
+            p.birthName = pick(surnames);
+            p.usageName = p.woman && random.nextInt(100) < 35 ? pick(surnames) : null;
+            p.firstNames = pick(p.woman ? women : men) + (random.nextInt(100) < 30 ? " " + pick(p.woman ? women : men) : "");
             // Older people dominate a coordinated pathway: ages skewed towards 60–95.
-            int age = random.nextInt(100) < 75 ? 55 + random.nextInt(43) : 2 + random.nextInt(53);
-            LocalDate birth = today.minusYears(age).minusDays(random.nextInt(365));
-            String[] commune = communes.get(random.nextInt(communes.size()));
-            String nir = random.nextInt(100) < 92 ? uniqueNir(woman, birth, commune[2], nirs) : null;
-            Integer physician = physicians.isEmpty() || random.nextInt(100) < 8 ? null : physicians.get(random.nextInt(physicians.size()));
-            batch.bind(birthName, usageName, firstNames, birth.toString(), woman ? "F" : "M", nir,
-                    (1 + random.nextInt(120)) + " " + pick(streets), commune[0], commune[1],
-                    (random.nextBoolean() ? "06 " : "07 ") + pairs(4), physician,
-                    SearchKey.of(usageName, birthName, firstNames), now, now);
-            if ((i + 1) % BATCH == 0) {
-                batch.execute();
-                batch = newPatientBatch(dsl);
-            }
+            p.age = random.nextInt(100) < 75 ? 55 + random.nextInt(43) : 2 + random.nextInt(53);
+            p.birth = today.minusYears(p.age).minusDays(random.nextInt(365));
+            p.age = java.time.Period.between(p.birth, today).getYears();
+            p.commune = communes.get(random.nextInt(communes.size()));
+            p.nir = random.nextInt(100) < 92 ? uniqueNir(p.woman, p.birth, p.commune[2], nirs) : null;
+            p.physicianId = physicians.isEmpty() || random.nextInt(100) < 8 ? null : physicians.get(random.nextInt(physicians.size()));
+            p.address = (1 + random.nextInt(120)) + " " + pick(streets);
+            p.phone = (random.nextBoolean() ? "06 " : "07 ") + pairs(4);
+            describe(p, r, outside, today);
+            people.add(p);
         }
-        if (batch.size() > 0) {
-            batch.execute();
+        return people;
+    }
+
+    /** The PPS record: médecin traitant, occupation, ALD, APA, pension fund, consent to sharing, notes. */
+    private void describe(DemoPatient p, Random r, List<String[]> outside, LocalDate today) {
+        // Some have a médecin traitant outside the team, a few none at all.
+        if (p.physicianId == null ? r.nextInt(100) < 65 : r.nextInt(100) < 9) {
+            String[] doctor = outside.get(r.nextInt(outside.size()));
+            p.physicianId = null;
+            p.outsidePhysician = doctor[0];
+            p.outsidePhysicianContact = doctor[1];
+        }
+        p.occupation = occupation(p, r);
+        if (r.nextInt(100) < (p.age < 40 ? 60 : p.age < 65 ? 45 : p.age < 80 ? 20 : 6)) {
+            p.email = (SearchKey.of(p.firstName()) + "." + SearchKey.of(p.familyName())).replaceAll("[^a-z.]", "")
+                    + (r.nextInt(100) < 30 ? String.valueOf(p.birth.getYear() % 100 + 100).substring(1) : "")
+                    + "@" + pick(DemoTexts.MAIL_DOMAINS, r);
+        }
+        if (r.nextInt(100) < (p.age >= 70 ? 55 : p.age >= 55 ? 25 : 6)) {
+            List<String> pool = p.age >= 55 ? DemoTexts.ALD_ELDERLY : DemoTexts.ALD_YOUNGER;
+            Set<String> list = new java.util.LinkedHashSet<>();
+            int n = p.age >= 70 ? 1 + r.nextInt(3) : 1;
+            while (list.size() < n) {
+                list.add(pick(pool, r));
+            }
+            p.ald = true;
+            p.aldList = String.join(", ", list);
+        }
+        p.apa = r.nextInt(100) < (p.age >= 85 ? 45 : p.age >= 75 ? 22 : p.age >= 65 ? 5 : 0);
+        if (p.age >= 62 && r.nextInt(100) < 85) {
+            p.pensionFund = pensionFund(p.occupation, r);
+        }
+        p.housingSearch = p.age < 85 && r.nextInt(1000) < 30;
+        if (r.nextInt(100) < 45) {
+            LocalDate from = p.birth.isAfter(today.minusDays(1_500)) ? p.birth : today.minusDays(1_500);
+            p.consentSharingOn = from.plusDays(r.nextInt((int) java.time.temporal.ChronoUnit.DAYS.between(from, today)));
+            p.consentSharingForm = pick(DemoTexts.CONSENT_SHARING_FORMS, r);
+        }
+        if (r.nextInt(100) < 4) {
+            p.notes = DemoTexts.agree(pick(DemoTexts.NOTES, r), p.woman);
         }
     }
 
-    private static BatchBindStep newPatientBatch(DSLContext dsl) {
-        return dsl.batch(dsl.insertInto(PATIENT, PATIENT.BIRTH_NAME, PATIENT.USAGE_NAME, PATIENT.FIRST_NAMES, PATIENT.BIRTH_DATE,
-                        PATIENT.SEX, PATIENT.NIR, PATIENT.ADDRESS, PATIENT.POSTAL_CODE, PATIENT.CITY, PATIENT.PHONE,
-                        PATIENT.REFERRING_PHYSICIAN_ID, PATIENT.SEARCH_KEY, PATIENT.CREATED_AT, PATIENT.UPDATED_AT)
-                .values(Arrays.asList(new Object[14])));
+    private List<String[]> outsidePhysicians(Random r, int n) {
+        List<String[]> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String[] commune = communes.get(r.nextInt(communes.size()));
+            out.add(new String[] {"Dr " + pick(r.nextBoolean() ? women : men, r) + " " + pick(surnames, r),
+                    "Cabinet médical, " + (1 + r.nextInt(60)) + " " + pick(streets, r) + ", " + commune[0] + " " + commune[1]
+                            + " — 02 47 " + pairs(r, 3)});
+        }
+        return out;
+    }
+
+    private static String occupation(DemoPatient p, Random r) {
+        if (r.nextInt(100) >= 78) {
+            return null;
+        }
+        if (p.age < 16) {
+            return "Élève";
+        }
+        if (p.age < 23) {
+            return p.woman ? "Étudiante" : "Étudiant";
+        }
+        if (p.age < 62) {
+            return pick(p.woman ? DemoTexts.WORKING_WOMEN : DemoTexts.WORKING_MEN, r);
+        }
+        return pick(p.woman ? DemoTexts.RETIRED_WOMEN : DemoTexts.RETIRED_MEN, r);
+    }
+
+    /** The pension fund that goes with the former occupation: farmers with the MSA, civil servants with theirs. */
+    private static String pensionFund(String occupation, Random r) {
+        String o = occupation == null ? "" : occupation;
+        if (o.contains("gricult") || o.contains("iticult")) {
+            return "MSA Berry-Touraine";
+        }
+        if (o.contains("hospitalière") || o.contains("territorial")) {
+            return "CNRACL";
+        }
+        if (o.contains("Institut") || o.contains("gendarme") || o.contains("La Poste")) {
+            return "Service des retraites de l'État";
+        }
+        if (o.contains("Cheminot")) {
+            return "CPRP SNCF";
+        }
+        return occupation == null && r.nextInt(100) < 20 ? "MSA Berry-Touraine" : "CARSAT Centre-Val de Loire";
+    }
+
+    /** Caregivers, personne de confiance, referents: one or two for people with a plan, sometimes one for the oldest. */
+    private void contacts(DemoPatient p, Random r) {
+        int n = p.hasPlan ? (r.nextInt(100) < 55 ? 2 : 1) : p.age >= 75 && r.nextInt(100) < 15 ? 1 : 0;
+        if (n == 0) {
+            return;
+        }
+        int k = r.nextInt(100);
+        Contact.Kind first = k < 65 ? Contact.Kind.AIDANT : k < 85 ? Contact.Kind.CONFIANCE : Contact.Kind.REFERENT;
+        p.contacts.add(contact(p, first, r));
+        if (n == 2) {
+            Contact.Kind second = first != Contact.Kind.AIDANT ? Contact.Kind.AIDANT
+                    : r.nextInt(100) < 60 ? Contact.Kind.CONFIANCE : Contact.Kind.REFERENT;
+            p.contacts.add(contact(p, second, r));
+        }
+    }
+
+    private static final List<String> CAREGIVER_LINKS = List.of("fils", "fille", "fille", "belle-fille", "fils", "petite-fille", "nièce", "voisine");
+    private static final List<String> TRUSTED_LINKS = List.of("fils", "fille", "sœur", "frère", "neveu", "nièce", "amie", "ami");
+    private static final List<String> REFERENT_LINKS = List.of("fils", "fille", "neveu", "petit-fils", "petite-fille");
+    private static final Set<String> MALE_LINKS = Set.of("fils", "frère", "neveu", "petit-fils", "ami", "époux");
+
+    private Contact contact(DemoPatient p, Contact.Kind kind, Random r) {
+        String link;
+        if (kind == Contact.Kind.AIDANT && p.age >= 40 && p.age < 88 && r.nextInt(100) < 35) {
+            link = p.woman ? "époux" : "épouse";
+        } else {
+            link = pick(kind == Contact.Kind.AIDANT ? CAREGIVER_LINKS : kind == Contact.Kind.CONFIANCE ? TRUSTED_LINKS : REFERENT_LINKS, r);
+        }
+        String childName = p.woman ? p.familyName() : p.birthName;
+        String surname = switch (link) {
+            case "époux", "épouse" -> p.usageName != null ? p.usageName : p.woman ? pick(surnames, r) : p.birthName;
+            case "fils", "petit-fils", "belle-fille" -> childName;
+            case "fille", "sœur" -> r.nextBoolean() ? (link.equals("sœur") ? p.birthName : childName) : pick(surnames, r);
+            case "frère" -> p.birthName;
+            default -> pick(surnames, r);
+        };
+        String first = pick(MALE_LINKS.contains(link) ? men : women, r);
+        String email = r.nextInt(100) < 30
+                ? (SearchKey.of(first) + "." + SearchKey.of(surname)).replaceAll("[^a-z.]", "") + "@" + pick(DemoTexts.MAIL_DOMAINS, r) : null;
+        return new Contact(kind, first + " " + surname, link, (r.nextBoolean() ? "06 " : "07 ") + pairs(r, 4), email);
+    }
+
+    /** A few people without a plan have left the structure or died. */
+    private static void leftOrDied(DemoPatient p, Random r, LocalDate today) {
+        if (p.hasPlan) {
+            return;
+        }
+        int k = r.nextInt(1_000);
+        if (k < 30 || (k < 45 && p.age >= 60)) {
+            p.status = k < 30 ? "SORTI" : "DECEDE";
+            LocalDate on = today.minusDays(10 + r.nextInt(890));
+            p.statusOn = on.isBefore(p.birth) ? today.minusDays(1) : on;
+        }
+    }
+
+    private void insertPatients(DSLContext dsl, List<DemoPatient> people, String now) {
+        List<Field<?>> fields = List.of(PATIENT.ID, PATIENT.BIRTH_NAME, PATIENT.USAGE_NAME, PATIENT.FIRST_NAMES, PATIENT.BIRTH_DATE,
+                PATIENT.SEX, PATIENT.NIR, PATIENT.ADDRESS, PATIENT.POSTAL_CODE, PATIENT.CITY, PATIENT.PHONE, PATIENT.EMAIL,
+                PATIENT.OCCUPATION, PATIENT.REFERRING_PHYSICIAN_ID, PATIENT.OUTSIDE_PHYSICIAN, PATIENT.OUTSIDE_PHYSICIAN_CONTACT,
+                PATIENT.ALD, PATIENT.ALD_LIST, PATIENT.APA, PATIENT.PENSION_FUND, PATIENT.HOUSING_SEARCH, PATIENT.CONSENT_PLAN_ON,
+                PATIENT.CONSENT_PLAN_FORM, PATIENT.CONSENT_SHARING_ON, PATIENT.CONSENT_SHARING_FORM, PATIENT.STATUS, PATIENT.STATUS_ON,
+                PATIENT.NOTES, PATIENT.SEARCH_KEY, PATIENT.CREATED_AT, PATIENT.UPDATED_AT);
+        try (BatchWriter patients = new BatchWriter(dsl, dsl.insertInto(PATIENT, fields).values(Arrays.asList(new Object[fields.size()])))) {
+            for (DemoPatient p : people) {
+                patients.add(p.id, p.birthName, p.usageName, p.firstNames, p.birth.toString(), p.woman ? "F" : "M", p.nir, p.address,
+                        p.commune[0], p.commune[1], p.phone, p.email, p.occupation, p.physicianId, p.outsidePhysician,
+                        p.outsidePhysicianContact, p.ald ? 1 : 0, p.aldList, p.apa ? 1 : 0, p.pensionFund, p.housingSearch ? 1 : 0,
+                        iso(p.consentPlanOn), p.consentPlanForm, iso(p.consentSharingOn), p.consentSharingForm, p.status,
+                        iso(p.statusOn), p.notes, SearchKey.of(p.usageName, p.birthName, p.firstNames), now, now);
+            }
+        }
+        try (BatchWriter contacts = new BatchWriter(dsl, dsl.insertInto(PATIENT_CONTACT, PATIENT_CONTACT.PATIENT_ID,
+                PATIENT_CONTACT.KIND, PATIENT_CONTACT.NAME, PATIENT_CONTACT.LINK, PATIENT_CONTACT.PHONE, PATIENT_CONTACT.EMAIL,
+                PATIENT_CONTACT.POSITION).values(Arrays.asList(new Object[7])))) {
+            for (DemoPatient p : people) {
+                int position = 0;
+                for (Contact c : p.contacts) {
+                    contacts.add(p.id, c.kind().name(), c.name(), c.link(), c.phone(), c.email(), position++);
+                }
+            }
+        }
+    }
+
+    private static String iso(LocalDate d) {
+        return d == null ? null : d.toString();
     }
 
     // ---------------------------------------------------------------- invented identifiers
@@ -295,20 +486,28 @@ public final class DemoGenerator {
     }
 
     private String digits(int n) {
+        return digits(random, n);
+    }
+
+    private static String digits(Random r, int n) {
         StringBuilder sb = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
-            sb.append((char) ('0' + random.nextInt(10)));
+            sb.append((char) ('0' + r.nextInt(10)));
         }
         return sb.toString();
     }
 
     private String pairs(int n) {
+        return pairs(random, n);
+    }
+
+    private static String pairs(Random r, int n) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
             if (i > 0) {
                 sb.append(' ');
             }
-            sb.append(digits(2));
+            sb.append(digits(r, 2));
         }
         return sb.toString();
     }
@@ -320,6 +519,10 @@ public final class DemoGenerator {
 
     private String pick(List<String> list) {
         return list.get(random.nextInt(list.size()));
+    }
+
+    private static <T> T pick(List<T> list, Random r) {
+        return list.get(r.nextInt(list.size()));
     }
 
     private static Map<String, Integer> teamComposition() {

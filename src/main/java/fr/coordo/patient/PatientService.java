@@ -129,7 +129,13 @@ public final class PatientService {
         }
         String compact = q.replaceAll("[\\s.]", "").toUpperCase(java.util.Locale.ROOT);
         if (compact.length() >= 6 && NIR_START.matcher(compact).matches()) {
-            return compact.length() == 15 ? PATIENT.NIR.eq(compact) : PATIENT.NIR.startsWith(compact);
+            if (compact.length() == 15) {
+                return PATIENT.NIR.eq(compact);
+            }
+            // The first digits as a range, not LIKE 'prefix%', so that SQLite reads the NIR index instead of every
+            // patient (50 ms at 50 000 patients). Stored NIRs are normalised to upper case, as the query is.
+            String after = compact.substring(0, compact.length() - 1) + (char) (compact.charAt(compact.length() - 1) + 1);
+            return PATIENT.NIR.ge(compact).and(PATIENT.NIR.lt(after));
         }
         Condition c = DSL.trueCondition();
         for (String token : SearchKey.of(q).split("[\\s'’-]+")) {

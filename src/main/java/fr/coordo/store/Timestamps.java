@@ -1,6 +1,7 @@
 package fr.coordo.store;
 
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -12,5 +13,10 @@ public final class Timestamps {
 
     public static String now(Clock clock) {
         return OffsetDateTime.now(clock.withZone(Database.ZONE)).format(FORMAT);
+    }
+
+    /** A wall-clock time in Europe/Paris, stored like {@link #now}: for data dated in the past (the demo's history). */
+    public static String of(LocalDateTime local) {
+        return local.atZone(Database.ZONE).toOffsetDateTime().format(FORMAT);
     }
 }

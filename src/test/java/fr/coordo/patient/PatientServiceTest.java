@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static fr.coordo.store.schema.Tables.PATIENT;
+
+import fr.coordo.demo.DemoGenerator;
+import fr.coordo.identity.CheckDigits;
 import fr.coordo.identity.InputException;
 import fr.coordo.plan.PlanFixtures;
 import fr.coordo.store.Database;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,5 +90,38 @@ class PatientServiceTest {
 
     private static List<Integer> ids(List<PatientSummary> list) {
         return list.stream().map(PatientSummary::id).toList();
+    }
+
+    @Test
+    void aNirPrefixFindsExactlyThePatientsWhoseNirStartsWithIt() {
+        try (Database db = Database.open(dir.resolve("demo.db"))) {
+            new DemoGenerator(DemoGenerator.DEFAULT_SEED).fill(db, DemoGenerator.Size.SMALL);
+            PatientService patients = new PatientService(db);
+            // Born in Corsica: letters in the NIR, and a prefix ending in 9 once the department is past.
+            patients.add(corsican("2A", "Ajaccio"), Set.of());
+            patients.add(corsican("2B", "Bastia"), Set.of());
+            Map<Integer, String> nirs = db.read(dsl -> dsl.select(PATIENT.ID, PATIENT.NIR).from(PATIENT).where(PATIENT.NIR.isNotNull())
+                    .fetchMap(PATIENT.ID, PATIENT.NIR));
+            Set<String> prefixes = new TreeSet<>(List.of("150012A", "150012B", "150012", "1500129", "2999999"));
+            nirs.values().stream().limit(40).forEach(nir -> {
+                for (int n = 6; n <= 14; n++) {
+                    prefixes.add(nir.substring(0, n));
+                }
+            });
+            for (String prefix : prefixes) {
+                List<Integer> expected = nirs.entrySet().stream().filter(e -> e.getValue().startsWith(prefix)).map(Map.Entry::getKey)
+                        .sorted().toList();
+                assertEquals(expected, ids(patients.search(prefix, null, 10_000)).stream().sorted().toList(), prefix);
+            }
+            assertEquals(1, patients.search("150012a", null, 50).size(), "typed in lower case");
+        }
+    }
+
+    private static PatientInput corsican(String department, String city) {
+        String first13 = "15001" + department + "004" + (department.equals("2A") ? "101" : "102");
+        String nir = first13 + String.format("%02d", CheckDigits.nirKey(first13));
+        return new PatientInput("Santoni", null, "Paul", LocalDate.of(1950, 1, 2), "M", nir, null, null, city, null, null,
+                null, null, null, null, false, null, false, null, false, null, null, null, null, PatientStatus.SUIVI, null, null,
+                List.of());
     }
 }
