@@ -199,6 +199,12 @@ final class PatientsView extends BorderPane {
         tabs.setId("patient-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         record.getChildren().setAll(tabs);
+        // The list shows whom the record is about, also when it was opened from the dashboard.
+        PatientSummary selected = table.getSelectionModel().getSelectedItem();
+        if (selected == null || selected.id() != p.id()) {
+            table.getItems().stream().filter(s -> s.id() == p.id()).findFirst().ifPresentOrElse(
+                    s -> table.getSelectionModel().select(s), () -> table.getSelectionModel().clearSelection());
+        }
     }
 
     /** Reopens the record after a change elsewhere (the plan reads the médecin traitant from the file). */

@@ -124,8 +124,10 @@ final class PlanPane extends BorderPane {
         close.setOnAction(e -> closePlan());
         HBox title = new HBox(12, heading, state);
         title.setAlignment(Pos.CENTER_LEFT);
+        Label whose = new Label("Plan personnalisé de " + patient.displayName());
+        whose.getStyleClass().add("text-muted");
         FlowPane buttons = new FlowPane(8, 8, versions, start, save, validate, revise, discard, close);
-        VBox top = new VBox(8, title, buttons, messages);
+        VBox top = new VBox(8, whose, title, buttons, messages);
         top.setPadding(new Insets(12, 16, 8, 16));
         setTop(top);
         sections.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -333,10 +335,10 @@ final class PlanPane extends BorderPane {
         care.setId("plan-care");
         support.setId("plan-support");
         for (TableView<?> t : List.of(problems, objectives, care, support)) {
-            double row = t == problems ? 30 : 48;
+            double row = t == problems ? 30 : 64;
             t.setFixedCellSize(row);
             t.prefHeightProperty().bind(javafx.beans.binding.Bindings.max(2, javafx.beans.binding.Bindings.size(t.getItems()))
-                    .multiply(row).add(34));
+                    .multiply(row).add(42));
             t.setMinHeight(Region.USE_PREF_SIZE);
             t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
             t.setPlaceholder(new Label("Aucune ligne."));
@@ -619,14 +621,13 @@ final class PlanPane extends BorderPane {
         TableView<Action> followed = new TableView<>();
         followed.setId("plan-followed");
         followed.getColumns().setAll(List.of(
-                col("Action", 230, Action::label),
-                col("Partie", 110, a -> a.part().label()),
-                col("Qui", 160, this::who),
-                col("Échéance", 95, a -> Forms.date(a.dueOn())),
-                col("Où en est-elle", 150, a -> a.status().label() + (a.result() == null ? "" : " — " + a.result()))));
+                col("Action", 240, a -> a.label() + "\n" + a.part().label()),
+                col("Qui", 150, this::who),
+                col("Échéance", 100, a -> Forms.date(a.dueOn())),
+                col("Où en est-elle", 170, a -> a.status().label() + (a.result() == null ? "" : " : " + a.result()))));
         followed.getItems().setAll(plan.followedActions());
-        followed.setFixedCellSize(30);
-        followed.setPrefHeight(Math.max(2, followed.getItems().size()) * 30 + 34);
+        followed.setFixedCellSize(64);
+        followed.setPrefHeight(Math.max(2, followed.getItems().size()) * 64 + 42);
         followed.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Button progress = button("plan-progress", "Enregistrer l'avancement…");
         progress.disableProperty().bind(followed.getSelectionModel().selectedItemProperty().isNull());
@@ -656,7 +657,7 @@ final class PlanPane extends BorderPane {
             l.setWrapText(true);
             steps.getChildren().add(l);
         }
-        return section("Suivi des actions et points d'étape", new HBox(8, progress, step), followed, steps);
+        return new VBox(18, section("Où en sont les actions", progress, followed), section("Points d'étape", step, steps));
     }
 
     private Node history() {
