@@ -76,9 +76,10 @@ public record Action(String uid, Part part, Kind kind, String objectiveUid, Stri
         }
     }
 
-    /** The same action with another status and result: progress recorded during follow-up. */
+    /** The same action with another status and result: progress recorded during follow-up (an abandonment's result is its reason). */
     public Action withProgress(Status newStatus, String newResult) {
+        String why = newStatus == Status.ABANDONNEE && (reason == null || reason.isBlank()) ? newResult : reason;
         return new Action(uid, part, kind, objectiveUid, label, actor, professionalId, actorName, startOn, frequency, dueOn, criterion,
-                newStatus, reason, newResult == null ? result : newResult);
+                newStatus, why, newResult == null ? result : newResult);
     }
 }

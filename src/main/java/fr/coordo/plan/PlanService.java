@@ -350,6 +350,9 @@ public final class PlanService {
             if (status == null) {
                 throw refused("progressStatus", "Statut : choisissez où en est l'action.");
             }
+            if (status == Action.Status.ABANDONNEE && blank(result)) {
+                throw refused("progressResult", "Action abandonnée : indiquez pourquoi dans le résultat.");
+            }
             int id = dsl.insertInto(PLAN_ACTION_UPDATE).set(PLAN_ACTION_UPDATE.PLAN_ID, planId)
                     .set(PLAN_ACTION_UPDATE.ACTION_UID, actionUid).set(PLAN_ACTION_UPDATE.UPDATE_ON, on.toString())
                     .set(PLAN_ACTION_UPDATE.STATUS, status.name()).set(PLAN_ACTION_UPDATE.RESULT, text(result))

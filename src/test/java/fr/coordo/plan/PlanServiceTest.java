@@ -120,7 +120,12 @@ class PlanServiceTest {
         assertEquals(1, followed.steps().size());
         assertTrue(followed.steps().getFirst().feedbackToPhysician());
 
+        Action support = plan.validated().orElseThrow().content().actions(Action.Part.AIDES).getFirst();
+        assertThrows(InputException.class, () -> plans.recordProgress(planId, support.uid(), today, Action.Status.ABANDONNEE, " "));
+        plans.recordProgress(planId, support.uid(), today, Action.Status.ABANDONNEE, "Refus de la personne");
+
         plans.revise(planId, null);
+        assertTrue(plans.validationIssues(planId).isEmpty(), "an abandonment carries its reason into the revision");
         Action copied = plans.find(planId).orElseThrow().draft().orElseThrow().content().actions().getFirst();
         assertEquals(Action.Status.REALISEE, copied.status(), "the revision starts from where the follow-up is");
     }
