@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -62,6 +63,7 @@ public final class PdfDocument {
     private static final float RULE = 0.55f;
     private static final float HEADER_FILL = 0.85f;
     private static final float ZEBRA_FILL = 0.93f;
+    private static final float GROUP_FILL = 0.78f;
 
     /** Cap height of DejaVu Sans as a fraction of the size: centres capitals in their line box. */
     private static final float CAP_HEIGHT = 0.73f;
@@ -188,6 +190,31 @@ public final class PdfDocument {
         });
     }
 
+    /**
+     * A warning that must not be missed (« BROUILLON — non validé », « copie partielle »): bold text in a thick
+     * frame on a light grey ground, so that it still stands out on a black-and-white printout. Kept whole on a page.
+     */
+    public PdfDocument notice(String text) {
+        return run(() -> {
+            if (text == null || text.isBlank()) {
+                return;
+            }
+            float pad = 6;
+            float frame = 1.5f;
+            List<String> lines = lines(text, bodyBold, WIDTH - 2 * pad - 2 * frame);
+            float height = lines.size() * bodyBold.leading() + 2 * pad;
+            startBlock(height);
+            float top = y;
+            out.setNonStrokingColor(ZEBRA_FILL);
+            out.addRect(LEFT, top - height, WIDTH, height);
+            out.fill();
+            rectangle(LEFT, top - height, WIDTH, height, INK, frame);
+            y = top - pad;
+            textLines(lines, bodyBold, LEFT + pad + frame, INK);
+            y = top - height - 8;
+        });
+    }
+
     /** Label: value pairs, labels in bold on the left, values wrapped on the right. */
     public PdfDocument fields(List<Field> fields) {
         return run(() -> {
@@ -201,7 +228,7 @@ public final class PdfDocument {
             for (Field f : fields) {
                 rows.add(List.of(cell(f.label(), bodyBold, grid, 0, Align.LEFT), cell(f.value(), body, grid, 1, Align.LEFT)));
             }
-            grid(grid, null, rows, false);
+            grid(grid, null, rows, false, Set.of());
             y -= 5;
         });
     }
@@ -234,14 +261,20 @@ public final class PdfDocument {
                 header.add(cell(columns.get(i).header(), smallBold, grid, i, columns.get(i).align()));
             }
             List<List<Cell>> rows = new ArrayList<>();
-            for (List<String> r : table.rows()) {
+            for (int r = 0; r < table.rows().size(); r++) {
+                List<String> texts = table.rows().get(r);
                 List<Cell> cells = new ArrayList<>();
-                for (int i = 0; i < widths.length; i++) {
-                    cells.add(cell(r.get(i), small, grid, i, columns.get(i).align()));
+                if (table.isGroup(r)) {
+                    // One cell across the table: rowPiece spans a row that has fewer cells than columns.
+                    cells.add(new Cell(lines(texts.getFirst(), smallBold, grid.width() - 2 * grid.padX()), smallBold, Align.LEFT));
+                } else {
+                    for (int i = 0; i < widths.length; i++) {
+                        cells.add(cell(texts.get(i), small, grid, i, columns.get(i).align()));
+                    }
                 }
                 rows.add(cells);
             }
-            grid(grid, header, rows, table.zebra());
+            grid(grid, header, rows, table.zebra(), table.groupRows());
             y -= 8;
         });
     }
@@ -347,16 +380,16 @@ public final class PdfDocument {
         for (String[] item : items) {
             rows.add(List.of(cell(item[0], body, grid, 0, Align.LEFT), cell(item[1], body, grid, 1, Align.LEFT)));
         }
-        grid(grid, null, rows, false);
+        grid(grid, null, rows, false, Set.of());
         y -= 5;
     }
 
-    private void grid(Grid grid, List<Cell> header, List<List<Cell>> rows, boolean zebra) throws IOException {
+    private void grid(Grid grid, List<Cell> header, List<List<Cell>> rows, boolean zebra, Set<Integer> groups) throws IOException {
         if (rows.isEmpty() && header == null) {
             return;
         }
         float headerHeight = header == null ? 0 : height(grid, header, lineCount(header));
-        float first = rows.isEmpty() ? 0 : height(grid, rows.getFirst(), lineCount(rows.getFirst()));
+        float first = rows.isEmpty() ? 0 : firstPart(grid, rows, 0, groups);
         if (first > TOP - BOTTOM - headerHeight) {
             first = height(grid, rows.getFirst(), MIN_LINES);
         }
@@ -364,9 +397,30 @@ public final class PdfDocument {
         if (header != null) {
             rowPiece(grid, header, 0, lineCount(header), HEADER_FILL);
         }
+        int stripe = 0;
         for (int r = 0; r < rows.size(); r++) {
-            row(grid, header, rows.get(r), zebra && r % 2 == 1 ? ZEBRA_FILL : -1);
+            if (groups.contains(r)) {
+                // A group heading never ends a page: it moves with the start of its first row.
+                float need = firstPart(grid, rows, r, groups);
+                if (y < freshY && y - need < BOTTOM && need <= TOP - BOTTOM - headerHeight) {
+                    continuePage(grid, header);
+                }
+                row(grid, header, rows.get(r), GROUP_FILL);
+                stripe = 0;
+                continue;
+            }
+            row(grid, header, rows.get(r), zebra && stripe++ % 2 == 1 ? ZEBRA_FILL : -1);
         }
+    }
+
+    /** Height that must fit below the cursor to start row r: a group row with the first lines of the row it heads. */
+    private float firstPart(Grid grid, List<List<Cell>> rows, int r, Set<Integer> groups) {
+        float h = height(grid, rows.get(r), lineCount(rows.get(r)));
+        if (groups.contains(r) && r + 1 < rows.size()) {
+            List<Cell> next = rows.get(r + 1);
+            h += height(grid, next, Math.min(MIN_LINES, lineCount(next)));
+        }
+        return h;
     }
 
     /** One row: moved whole to the next page if it does not fit, split line by line only if taller than a page. */
@@ -413,9 +467,10 @@ public final class PdfDocument {
             out.fill();
         }
         float x = x0;
+        boolean spans = row.size() == 1 && grid.widths().length > 1;
         for (int c = 0; c < row.size(); c++) {
             Cell cell = row.get(c);
-            float w = grid.widths()[c];
+            float w = spans ? grid.width() : grid.widths()[c];
             Style s = cell.style();
             out.setNonStrokingColor(INK);
             for (int k = from; k < Math.min(from + count, cell.lines().size()); k++) {

@@ -68,7 +68,7 @@ class PdfDocumentTest {
         assertFalse(text.contains("Page " + (pages + 1) + " / "));
         for (String s : List.of("é", "è", "ê", "à", "ç", "œ", "Œ", "«", "»", "€", "’", "…", "Hélène Lefèvre", "1 235,50 €",
                 "Généré le 12/05/2026 14:30", "Empreinte " + Fingerprint.of(SNAPSHOT), "Plan personnalisé — version 3 du 12/05/2026",
-                PdfDocument.CHECKED, PdfDocument.UNCHECKED)) {
+                PdfDocument.CHECKED, PdfDocument.UNCHECKED, "BROUILLON — document d'essai", "Référents du parcours")) {
             assertTrue(text.contains(s), s);
         }
     }
@@ -110,6 +110,29 @@ class PdfDocumentTest {
                             assertTrue(page.contains("Titre de section") && page.contains("Titre de sous-section")
                                     && page.contains("Suite du texte"), filler + " lines, table " + table + ", page " + i);
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aGroupRowSpansTheTableAndIsNeverLeftAloneAtTheBottomOfAPage() throws IOException {
+        for (int filler = 40; filler <= 56; filler++) {
+            byte[] bytes = PdfDocument.create(DocumentInfo.of("Essai", "Pied", SampleDocuments.CLOCK, "x"))
+                    .paragraph(String.join("\n", java.util.Collections.nCopies(filler, "Ligne de remplissage")))
+                    .table(Table.builder().column("Colonne A", 1).column("Colonne B", 1).row("Avant", "le groupe")
+                            .group("Un intitulé de groupe plus large qu'une colonne").row("Première ligne", "du groupe").build())
+                    .toBytes();
+            try (PDDocument pdf = Loader.loadPDF(bytes)) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                for (int i = 1; i <= pdf.getNumberOfPages(); i++) {
+                    stripper.setStartPage(i);
+                    stripper.setEndPage(i);
+                    String page = stripper.getText(pdf);
+                    if (page.contains("intitulé de groupe")) {
+                        assertTrue(page.contains("Un intitulé de groupe plus large qu'une colonne"), "on one line: " + page);
+                        assertTrue(page.contains("Première ligne"), filler + " lines, page " + i);
                     }
                 }
             }
