@@ -218,6 +218,14 @@ class PdfDocumentTest {
         }
     }
 
+    @Test
+    void aFileInPlaceOfTheFolderIsNotMistakenForAnExistingDocument(@TempDir Path dir) throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("dossier"), "x");
+        StoreException refused = assertThrows(StoreException.class,
+                () -> Documents.writeAtomically(notAFolder.resolve("plan.pdf"), new byte[] {1}, false));
+        assertTrue(refused.getMessage().contains("n'est pas un dossier"), refused.getMessage());
+    }
+
     private static String text(byte[] pdf) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc);
