@@ -1,7 +1,6 @@
 package fr.coordo.document;
 
 import fr.coordo.document.Table.Align;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -70,8 +73,32 @@ public final class PdfDocument {
     /** A block split across pages keeps at least this many lines on each side. */
     private static final int MIN_LINES = 2;
 
-    private static final byte[] REGULAR_TTF = fontBytes("/fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD_TTF = fontBytes("/fonts/DejaVuSans-Bold.ttf");
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile(" ([»:;!?€%])");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /**
+     * The fonts, parsed once per JVM and shared by every document: parsing took a tenth of a document's time.
+     * FontBox guards its table reads, and PDFBox shares parsed fonts between documents the same way.
+     */
+    private static final class Fonts {
+        static final TrueTypeFont REGULAR = parse("/fonts/DejaVuSans.ttf");
+        static final TrueTypeFont BOLD = parse("/fonts/DejaVuSans-Bold.ttf");
+
+        private static TrueTypeFont parse(String resource) {
+            try (InputStream in = PdfDocument.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("font " + resource + " is missing from the class path");
+                }
+                TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+                // No glyph substitution: PDFBox would rebuild its ligature machinery for every line drawn (a third of the
+                // time of a document) for French text that needs none, and widths are measured without it anyway.
+                ttf.setEnableGsub(false);
+                return ttf;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
 
     private record Style(PDFont font, float size, float leading) {}
 
@@ -105,6 +132,7 @@ public final class PdfDocument {
     private final Style sectionStyle;
     private final Style subsectionStyle;
     private final Map<PDFont, Map<Integer, Boolean>> drawable = new HashMap<>();
+    private final Map<PDFont, Map<Integer, Float>> advances = new HashMap<>();
     private final PDDocumentOutline outline = new PDDocumentOutline();
     private final List<Heading> pending = new ArrayList<>();
     private PDOutlineItem lastSection;
@@ -119,9 +147,9 @@ public final class PdfDocument {
         this.info = info;
         this.generatedAt = ZonedDateTime.now(info.clock()).withZoneSameInstant(ZONE).truncatedTo(ChronoUnit.SECONDS);
         try {
-            // Loaded once per document, embedded as subsets of the glyphs actually used.
-            regular = PDType0Font.load(pdf, new ByteArrayInputStream(REGULAR_TTF), true);
-            bold = PDType0Font.load(pdf, new ByteArrayInputStream(BOLD_TTF), true);
+            // Embedded as subsets of the glyphs this document uses; the parsed fonts stay open for the next document.
+            regular = PDType0Font.load(pdf, Fonts.REGULAR, true);
+            bold = PDType0Font.load(pdf, Fonts.BOLD, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -666,7 +694,27 @@ public final class PdfDocument {
     // ---- text -----------------------------------------------------------------------------------------------
 
     private float width(String text, Style s) throws IOException {
-        return s.font().getStringWidth(text) / 1000 * s.size();
+        return stringWidth(text, s.font()) / 1000 * s.size();
+    }
+
+    /**
+     * The same sum as {@link PDFont#getStringWidth}, in the same order, from widths cached per character: PDFBox
+     * decodes the string through its CMap on every call, and wrapping measures each line once per word.
+     */
+    private float stringWidth(String text, PDFont font) throws IOException {
+        Map<Integer, Float> widths = advances.computeIfAbsent(font, f -> new HashMap<>());
+        float total = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            Float w = widths.get(c);
+            if (w == null) {
+                w = font.getStringWidth(Character.toString(c));
+                widths.put(c, w);
+            }
+            total += w;
+            i += Character.charCount(c);
+        }
+        return total;
     }
 
     /** The text made drawable, wrapped at word boundaries to the width; words longer than a line are cut. */
@@ -716,7 +764,7 @@ public final class PdfDocument {
 
     /** French typography: no line starts with « », : ; ! ? € % » nor ends with « «  ». */
     private static String frenchSpacing(String text) {
-        return text.replaceAll(" ([»:;!?€%])", "\u00a0$1").replace("« ", "«\u00a0");
+        return SPACE_BEFORE_PUNCTUATION.matcher(text).replaceAll("\u00a0$1").replace("« ", "«\u00a0");
     }
 
     /** Truncates a single line with « … » to fit the width. */
@@ -759,7 +807,7 @@ public final class PdfDocument {
     }
 
     private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return text == null ? "" : WHITESPACE.matcher(text).replaceAll(" ").strip();
     }
 
     private interface Step {
@@ -776,16 +824,5 @@ public final class PdfDocument {
             throw new UncheckedIOException(e);
         }
         return this;
-    }
-
-    private static byte[] fontBytes(String resource) {
-        try (InputStream in = PdfDocument.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + resource + " is missing from the class path");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

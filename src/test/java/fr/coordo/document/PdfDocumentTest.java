@@ -147,6 +147,19 @@ class PdfDocumentTest {
     }
 
     @Test
+    void documentsMadeAtTheSameTimeShareTheParsedFontsSafely() throws Exception {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<byte[]>> made = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                made.add(pool.submit(() -> SampleDocuments.plan(SampleDocuments.CLOCK, SNAPSHOT, 90)));
+            }
+            for (var f : made) {
+                assertArrayEquals(sample, f.get());
+            }
+        }
+    }
+
+    @Test
     void fingerprintIsTwelveHexCharactersOfTheData() {
         assertEquals("a591a6d40bf4", Fingerprint.of("Hello World"));
         assertEquals(12, Fingerprint.of(SNAPSHOT).length());
