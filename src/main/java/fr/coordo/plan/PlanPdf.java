@@ -9,6 +9,7 @@ import fr.coordo.document.Table;
 import fr.coordo.patient.Contact;
 import fr.coordo.patient.Patient;
 import fr.coordo.patient.PatientInput;
+import fr.coordo.patient.PatientStatus;
 import fr.coordo.team.Professional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -88,6 +90,36 @@ public final class PlanPdf {
     /** The canonical text of everything printed, whose hash is the footer fingerprint (for tests). */
     static String snapshotText(PlanSnapshot s, boolean social) {
         return new Writer(s, social).write().snapshotText(documentTitle(s), footerLine(s, social), s.structureName());
+    }
+
+    /**
+     * Prints a small made-up plan, both copies, and throws the bytes away: PDFBox's classes, the fonts and this
+     * layout code are then loaded, so the user's first print of the session takes the time of a later one. Meant
+     * for a background thread once the window is up; safe to call any number of times.
+     */
+    public static void warmUp() {
+        LocalDate day = LocalDate.of(2026, 1, 15);
+        OffsetDateTime at = day.atTime(10, 0).atOffset(java.time.ZoneOffset.ofHours(1));
+        PatientInput person = new PatientInput("Exemple", "Essai", "Élise", LocalDate.of(1940, 2, 3), "F", null, "1 rue de l'Église",
+                "37000", "Tours", "02 47 00 00 00", null, "Retraitée", null, "Dr Œuvray", null, true, "Exemple", true, "CARSAT", false,
+                day, "Formulaire remis", day, "Note remise", PatientStatus.SUIVI, null, null,
+                List.of(new Contact(Contact.Kind.AIDANT, "Paul Essai", "fils", "06 00 00 00 00", null)));
+        Problem problem = new Problem("p", "chutes", "Chutes, troubles de l'équilibre", Dimension.ENVIRONNEMENTALE, 1, true, "Notes");
+        Objective objective = new Objective("o", "p", "Marcher sans chuter", "Aucune chute", day, Objective.Status.NON_ATTEINT, "Raison");
+        List<Action> actions = List.of(
+                new Action("a", Action.Part.SOINS, Action.Kind.PREVENTION, "o", "Rééducation", Action.Actor.PROFESSIONNEL, 1, null, day,
+                        "2 fois par semaine", day, "Test", Action.Status.EN_COURS, null, null),
+                new Action("b", Action.Part.AIDES, Action.Kind.ACCOMPAGNEMENT, "o", "Téléassistance", Action.Actor.EXTERIEUR, null, "CCAS",
+                        null, null, day, null, Action.Status.REALISEE, null, "Installée"));
+        PlanContent content = new PlanContent(null, "Synthèse", "Synthèse", "Synthèse", "Synthèse", "Rester chez elle", "Projets",
+                "Alerte", day.plusMonths(6), List.of(problem), List.of(objective), actions);
+        PlanVersion version = new PlanVersion(0, 1, PlanVersion.Status.VALIDE, content, null, "Dr Œuvray", day, at, "essai", at, "essai");
+        Plan plan = new Plan(0, "PPS-2026-0000", 0, "ESSAI Élise", at, "essai", null, null, null, List.of(version),
+                List.of(new Step(0, day, "essai", "Point d'étape « essai » : 12,50 €", true)), List.of());
+        PlanSnapshot snapshot = new PlanSnapshot(plan, version, new Patient(0, person, null), List.of(), "Essai");
+        Clock clock = Clock.fixed(at.toInstant(), java.time.ZoneOffset.UTC);
+        render(snapshot, false, clock);
+        render(snapshot, true, clock);
     }
 
     // ---------------------------------------------------------------- the document, part by part

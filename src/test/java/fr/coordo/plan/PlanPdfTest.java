@@ -169,6 +169,12 @@ class PlanPdfTest {
     }
 
     @Test
+    void warmingUpChangesNothingInTheNextDocument() {
+        PlanPdf.warmUp();
+        assertArrayEquals(full, PlanPdf.render(snapshot, false, CLOCK));
+    }
+
+    @Test
     void aReplacedVersionShowsItsOwnContentAndSaysItIsReplaced() {
         PlanSnapshot v1 = new PlanDocuments(built.db(), CLOCK).snapshot(built.planId(), 1);
         String text = flat(PlanPdf.render(v1, false, CLOCK));
