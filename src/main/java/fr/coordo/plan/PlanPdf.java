@@ -410,20 +410,20 @@ public final class PlanPdf {
                     + "psychologique) ne figurent pas sur cette copie." : ""));
             List<CheckItem> retained = new ArrayList<>();
             List<String> others = new ArrayList<>();
-            Map<String, Problem> byCode = new LinkedHashMap<>();
-            content.problems().stream().filter(p -> p.code() != null).forEach(p -> byCode.putIfAbsent(p.code(), p));
+            // Problems in the order of the check-list, then those it does not know (free text, unknown code, a code twice).
+            Set<String> printed = new java.util.HashSet<>();
             for (CatalogueItem c : CATALOGUE) {
-                Problem p = byCode.remove(c.code());
-                if (p != null) {
-                    if (!(social && HEALTH.contains(p.dimension()))) {
-                        retained.add(new CheckItem(problemLine(p), true));
+                Optional<Problem> p = content.problems().stream().filter(x -> c.code().equals(x.code())).findFirst();
+                if (p.isPresent()) {
+                    printed.add(p.get().uid());
+                    if (!(social && HEALTH.contains(p.get().dimension()))) {
+                        retained.add(new CheckItem(problemLine(p.get()), true));
                     }
                 } else if (!(social && HEALTH.contains(c.dimension()))) {
                     others.add(c.label());
                 }
             }
-            // Free-text problems, and codes the check-list no longer knows, after the check-list.
-            content.problems().stream().filter(p -> p.code() == null || byCode.containsKey(p.code()))
+            content.problems().stream().filter(p -> !printed.contains(p.uid()))
                     .filter(p -> !(social && HEALTH.contains(p.dimension())))
                     .forEach(p -> retained.add(new CheckItem("Autre : " + problemLine(p), true)));
             doc.checklist(retained);
@@ -631,10 +631,6 @@ public final class PlanPdf {
         void signatures(List<Signatory> signatories) {
             record("signatures", signatories.stream().map(p -> p.name() + " / " + p.capacity() + " / " + date(p.date())).toList(),
                     d -> d.signatureBlocks(signatories));
-        }
-
-        void pageBreak() {
-            record("page", List.of(), PdfDocument::pageBreak);
         }
 
         String snapshotText(String title, String footerLine, String author) {
