@@ -1,7 +1,6 @@
 package fr.coordo.document;
 
 import fr.coordo.document.Table.Align;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +13,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -62,14 +66,39 @@ public final class PdfDocument {
     private static final float RULE = 0.55f;
     private static final float HEADER_FILL = 0.85f;
     private static final float ZEBRA_FILL = 0.93f;
+    private static final float GROUP_FILL = 0.78f;
 
     /** Cap height of DejaVu Sans as a fraction of the size: centres capitals in their line box. */
     private static final float CAP_HEIGHT = 0.73f;
     /** A block split across pages keeps at least this many lines on each side. */
     private static final int MIN_LINES = 2;
 
-    private static final byte[] REGULAR_TTF = fontBytes("/fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD_TTF = fontBytes("/fonts/DejaVuSans-Bold.ttf");
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile(" ([»:;!?€%])");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /**
+     * The fonts, parsed once per JVM and shared by every document: parsing took a tenth of a document's time.
+     * FontBox guards its table reads, and PDFBox shares parsed fonts between documents the same way.
+     */
+    private static final class Fonts {
+        static final TrueTypeFont REGULAR = parse("/fonts/DejaVuSans.ttf");
+        static final TrueTypeFont BOLD = parse("/fonts/DejaVuSans-Bold.ttf");
+
+        private static TrueTypeFont parse(String resource) {
+            try (InputStream in = PdfDocument.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("font " + resource + " is missing from the class path");
+                }
+                TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+                // No glyph substitution: PDFBox would rebuild its ligature machinery for every line drawn (a third of the
+                // time of a document) for French text that needs none, and widths are measured without it anyway.
+                ttf.setEnableGsub(false);
+                return ttf;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
 
     private record Style(PDFont font, float size, float leading) {}
 
@@ -103,6 +132,7 @@ public final class PdfDocument {
     private final Style sectionStyle;
     private final Style subsectionStyle;
     private final Map<PDFont, Map<Integer, Boolean>> drawable = new HashMap<>();
+    private final Map<PDFont, Map<Integer, Float>> advances = new HashMap<>();
     private final PDDocumentOutline outline = new PDDocumentOutline();
     private final List<Heading> pending = new ArrayList<>();
     private PDOutlineItem lastSection;
@@ -117,9 +147,9 @@ public final class PdfDocument {
         this.info = info;
         this.generatedAt = ZonedDateTime.now(info.clock()).withZoneSameInstant(ZONE).truncatedTo(ChronoUnit.SECONDS);
         try {
-            // Loaded once per document, embedded as subsets of the glyphs actually used.
-            regular = PDType0Font.load(pdf, new ByteArrayInputStream(REGULAR_TTF), true);
-            bold = PDType0Font.load(pdf, new ByteArrayInputStream(BOLD_TTF), true);
+            // Embedded as subsets of the glyphs this document uses; the parsed fonts stay open for the next document.
+            regular = PDType0Font.load(pdf, Fonts.REGULAR, true);
+            bold = PDType0Font.load(pdf, Fonts.BOLD, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -188,6 +218,31 @@ public final class PdfDocument {
         });
     }
 
+    /**
+     * A warning that must not be missed (« BROUILLON — non validé », « copie partielle »): bold text in a thick
+     * frame on a light grey ground, so that it still stands out on a black-and-white printout. Kept whole on a page.
+     */
+    public PdfDocument notice(String text) {
+        return run(() -> {
+            if (text == null || text.isBlank()) {
+                return;
+            }
+            float pad = 6;
+            float frame = 1.5f;
+            List<String> lines = lines(text, bodyBold, WIDTH - 2 * pad - 2 * frame);
+            float height = lines.size() * bodyBold.leading() + 2 * pad;
+            startBlock(height);
+            float top = y;
+            out.setNonStrokingColor(ZEBRA_FILL);
+            out.addRect(LEFT, top - height, WIDTH, height);
+            out.fill();
+            rectangle(LEFT, top - height, WIDTH, height, INK, frame);
+            y = top - pad;
+            textLines(lines, bodyBold, LEFT + pad + frame, INK);
+            y = top - height - 8;
+        });
+    }
+
     /** Label: value pairs, labels in bold on the left, values wrapped on the right. */
     public PdfDocument fields(List<Field> fields) {
         return run(() -> {
@@ -201,7 +256,7 @@ public final class PdfDocument {
             for (Field f : fields) {
                 rows.add(List.of(cell(f.label(), bodyBold, grid, 0, Align.LEFT), cell(f.value(), body, grid, 1, Align.LEFT)));
             }
-            grid(grid, null, rows, false);
+            grid(grid, null, rows, false, Set.of());
             y -= 5;
         });
     }
@@ -234,14 +289,20 @@ public final class PdfDocument {
                 header.add(cell(columns.get(i).header(), smallBold, grid, i, columns.get(i).align()));
             }
             List<List<Cell>> rows = new ArrayList<>();
-            for (List<String> r : table.rows()) {
+            for (int r = 0; r < table.rows().size(); r++) {
+                List<String> texts = table.rows().get(r);
                 List<Cell> cells = new ArrayList<>();
-                for (int i = 0; i < widths.length; i++) {
-                    cells.add(cell(r.get(i), small, grid, i, columns.get(i).align()));
+                if (table.isGroup(r)) {
+                    // One cell across the table: rowPiece spans a row that has fewer cells than columns.
+                    cells.add(new Cell(lines(texts.getFirst(), smallBold, grid.width() - 2 * grid.padX()), smallBold, Align.LEFT));
+                } else {
+                    for (int i = 0; i < widths.length; i++) {
+                        cells.add(cell(texts.get(i), small, grid, i, columns.get(i).align()));
+                    }
                 }
                 rows.add(cells);
             }
-            grid(grid, header, rows, table.zebra());
+            grid(grid, header, rows, table.zebra(), table.groupRows());
             y -= 8;
         });
     }
@@ -347,16 +408,16 @@ public final class PdfDocument {
         for (String[] item : items) {
             rows.add(List.of(cell(item[0], body, grid, 0, Align.LEFT), cell(item[1], body, grid, 1, Align.LEFT)));
         }
-        grid(grid, null, rows, false);
+        grid(grid, null, rows, false, Set.of());
         y -= 5;
     }
 
-    private void grid(Grid grid, List<Cell> header, List<List<Cell>> rows, boolean zebra) throws IOException {
+    private void grid(Grid grid, List<Cell> header, List<List<Cell>> rows, boolean zebra, Set<Integer> groups) throws IOException {
         if (rows.isEmpty() && header == null) {
             return;
         }
         float headerHeight = header == null ? 0 : height(grid, header, lineCount(header));
-        float first = rows.isEmpty() ? 0 : height(grid, rows.getFirst(), lineCount(rows.getFirst()));
+        float first = rows.isEmpty() ? 0 : firstPart(grid, rows, 0, groups);
         if (first > TOP - BOTTOM - headerHeight) {
             first = height(grid, rows.getFirst(), MIN_LINES);
         }
@@ -364,9 +425,30 @@ public final class PdfDocument {
         if (header != null) {
             rowPiece(grid, header, 0, lineCount(header), HEADER_FILL);
         }
+        int stripe = 0;
         for (int r = 0; r < rows.size(); r++) {
-            row(grid, header, rows.get(r), zebra && r % 2 == 1 ? ZEBRA_FILL : -1);
+            if (groups.contains(r)) {
+                // A group heading never ends a page: it moves with the start of its first row.
+                float need = firstPart(grid, rows, r, groups);
+                if (y < freshY && y - need < BOTTOM && need <= TOP - BOTTOM - headerHeight) {
+                    continuePage(grid, header);
+                }
+                row(grid, header, rows.get(r), GROUP_FILL);
+                stripe = 0;
+                continue;
+            }
+            row(grid, header, rows.get(r), zebra && stripe++ % 2 == 1 ? ZEBRA_FILL : -1);
         }
+    }
+
+    /** Height that must fit below the cursor to start row r: a group row with the first lines of the row it heads. */
+    private float firstPart(Grid grid, List<List<Cell>> rows, int r, Set<Integer> groups) {
+        float h = height(grid, rows.get(r), lineCount(rows.get(r)));
+        if (groups.contains(r) && r + 1 < rows.size()) {
+            List<Cell> next = rows.get(r + 1);
+            h += height(grid, next, Math.min(MIN_LINES, lineCount(next)));
+        }
+        return h;
     }
 
     /** One row: moved whole to the next page if it does not fit, split line by line only if taller than a page. */
@@ -413,9 +495,10 @@ public final class PdfDocument {
             out.fill();
         }
         float x = x0;
+        boolean spans = row.size() == 1 && grid.widths().length > 1;
         for (int c = 0; c < row.size(); c++) {
             Cell cell = row.get(c);
-            float w = grid.widths()[c];
+            float w = spans ? grid.width() : grid.widths()[c];
             Style s = cell.style();
             out.setNonStrokingColor(INK);
             for (int k = from; k < Math.min(from + count, cell.lines().size()); k++) {
@@ -611,7 +694,27 @@ public final class PdfDocument {
     // ---- text -----------------------------------------------------------------------------------------------
 
     private float width(String text, Style s) throws IOException {
-        return s.font().getStringWidth(text) / 1000 * s.size();
+        return stringWidth(text, s.font()) / 1000 * s.size();
+    }
+
+    /**
+     * The same sum as {@link PDFont#getStringWidth}, in the same order, from widths cached per character: PDFBox
+     * decodes the string through its CMap on every call, and wrapping measures each line once per word.
+     */
+    private float stringWidth(String text, PDFont font) throws IOException {
+        Map<Integer, Float> widths = advances.computeIfAbsent(font, f -> new HashMap<>());
+        float total = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            Float w = widths.get(c);
+            if (w == null) {
+                w = font.getStringWidth(Character.toString(c));
+                widths.put(c, w);
+            }
+            total += w;
+            i += Character.charCount(c);
+        }
+        return total;
     }
 
     /** The text made drawable, wrapped at word boundaries to the width; words longer than a line are cut. */
@@ -661,7 +764,7 @@ public final class PdfDocument {
 
     /** French typography: no line starts with « », : ; ! ? € % » nor ends with « «  ». */
     private static String frenchSpacing(String text) {
-        return text.replaceAll(" ([»:;!?€%])", "\u00a0$1").replace("« ", "«\u00a0");
+        return SPACE_BEFORE_PUNCTUATION.matcher(text).replaceAll("\u00a0$1").replace("« ", "«\u00a0");
     }
 
     /** Truncates a single line with « … » to fit the width. */
@@ -704,7 +807,7 @@ public final class PdfDocument {
     }
 
     private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return text == null ? "" : WHITESPACE.matcher(text).replaceAll(" ").strip();
     }
 
     private interface Step {
@@ -721,16 +824,5 @@ public final class PdfDocument {
             throw new UncheckedIOException(e);
         }
         return this;
-    }
-
-    private static byte[] fontBytes(String resource) {
-        try (InputStream in = PdfDocument.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + resource + " is missing from the class path");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -25,7 +25,13 @@ public final class AtomicFiles {
         Path dest = destination.toAbsolutePath().normalize();
         Path tmp = null;
         try {
-            Files.createDirectories(dest.getParent());
+            try {
+                Files.createDirectories(dest.getParent());
+            } catch (FileAlreadyExistsException e) {
+                // A file stands where a folder should be: not the « already exists » refusal below.
+                throw new StoreException("Le fichier « " + dest + " » n'a pas pu être écrit : « " + e.getFile()
+                        + " » n'est pas un dossier. Choisissez un autre emplacement.", e);
+            }
             if (!replace && Files.exists(dest)) {
                 throw alreadyThere(dest, null);
             }

@@ -68,7 +68,7 @@ class PdfDocumentTest {
         assertFalse(text.contains("Page " + (pages + 1) + " / "));
         for (String s : List.of("é", "è", "ê", "à", "ç", "œ", "Œ", "«", "»", "€", "’", "…", "Hélène Lefèvre", "1 235,50 €",
                 "Généré le 12/05/2026 14:30", "Empreinte " + Fingerprint.of(SNAPSHOT), "Plan personnalisé — version 3 du 12/05/2026",
-                PdfDocument.CHECKED, PdfDocument.UNCHECKED)) {
+                PdfDocument.CHECKED, PdfDocument.UNCHECKED, "BROUILLON — document d'essai", "Référents du parcours")) {
             assertTrue(text.contains(s), s);
         }
     }
@@ -117,10 +117,46 @@ class PdfDocumentTest {
     }
 
     @Test
+    void aGroupRowSpansTheTableAndIsNeverLeftAloneAtTheBottomOfAPage() throws IOException {
+        for (int filler = 40; filler <= 56; filler++) {
+            byte[] bytes = PdfDocument.create(DocumentInfo.of("Essai", "Pied", SampleDocuments.CLOCK, "x"))
+                    .paragraph(String.join("\n", java.util.Collections.nCopies(filler, "Ligne de remplissage")))
+                    .table(Table.builder().column("Colonne A", 1).column("Colonne B", 1).row("Avant", "le groupe")
+                            .group("Un intitulé de groupe plus large qu'une colonne").row("Première ligne", "du groupe").build())
+                    .toBytes();
+            try (PDDocument pdf = Loader.loadPDF(bytes)) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                for (int i = 1; i <= pdf.getNumberOfPages(); i++) {
+                    stripper.setStartPage(i);
+                    stripper.setEndPage(i);
+                    String page = stripper.getText(pdf);
+                    if (page.contains("intitulé de groupe")) {
+                        assertTrue(page.contains("Un intitulé de groupe plus large qu'une colonne"), "on one line: " + page);
+                        assertTrue(page.contains("Première ligne"), filler + " lines, page " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void sameDataAndClockGiveTheSameBytes() {
         assertArrayEquals(sample, SampleDocuments.plan(SampleDocuments.CLOCK, SNAPSHOT, 90));
         Clock later = Clock.fixed(Instant.parse("2026-05-13T08:00:00Z"), ZoneOffset.UTC);
         assertFalse(java.util.Arrays.equals(sample, SampleDocuments.plan(later, SNAPSHOT, 90)));
+    }
+
+    @Test
+    void documentsMadeAtTheSameTimeShareTheParsedFontsSafely() throws Exception {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<byte[]>> made = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                made.add(pool.submit(() -> SampleDocuments.plan(SampleDocuments.CLOCK, SNAPSHOT, 90)));
+            }
+            for (var f : made) {
+                assertArrayEquals(sample, f.get());
+            }
+        }
     }
 
     @Test
@@ -193,6 +229,14 @@ class PdfDocumentTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void aFileInPlaceOfTheFolderIsNotMistakenForAnExistingDocument(@TempDir Path dir) throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("dossier"), "x");
+        StoreException refused = assertThrows(StoreException.class,
+                () -> Documents.writeAtomically(notAFolder.resolve("plan.pdf"), new byte[] {1}, false));
+        assertTrue(refused.getMessage().contains("n'est pas un dossier"), refused.getMessage());
     }
 
     private static String text(byte[] pdf) {

@@ -24,6 +24,9 @@ final class SampleDocuments {
                 .column("Forfait", 2, Table.Align.RIGHT)
                 .column("Notifié", 1.6f, Table.Align.CENTER);
         for (int i = 1; i <= teamRows; i++) {
+            if (i == 1 || i == teamRows / 2) {
+                team.group(i == 1 ? "Référents du parcours" : "Autres membres de l’équipe");
+            }
             team.row("Dr Françoise Bénédicte Œuvray-Nº" + i, i % 3 == 0 ? "Masseur-kinésithérapeute" : "Médecin généraliste",
                     String.valueOf(10_000_000_000L + i * 7919L),
                     i % 4 == 0 ? "Référent du parcours ; séquences « bilan », « suivi » et « réévaluation à 6 mois »"
@@ -32,6 +35,7 @@ final class SampleDocuments {
         }
         return PdfDocument.create(info)
                 .title("Plan personnalisé de coordination en santé", "Mme Hélène Lefèvre — née le 03/02/1941")
+                .notice("BROUILLON — document d'essai : ce cadre doit se voir même imprimé en noir et blanc.")
                 .section("1. La personne et ses contacts utiles")
                 .fields(List.of(
                         new Field("Nom d’usage", "LEFÈVRE Hélène, née GARÇON"),
