@@ -445,8 +445,10 @@ public final class PdfDocument {
     private float firstPart(Grid grid, List<List<Cell>> rows, int r, Set<Integer> groups) {
         float h = height(grid, rows.get(r), lineCount(rows.get(r)));
         if (groups.contains(r) && r + 1 < rows.size()) {
+            // row() moves a row whole when it fits on a page: the heading must then travel with all of it.
             List<Cell> next = rows.get(r + 1);
-            h += height(grid, next, Math.min(MIN_LINES, lineCount(next)));
+            float whole = height(grid, next, lineCount(next));
+            h += whole <= TOP - BOTTOM - 40 ? whole : height(grid, next, Math.min(MIN_LINES, lineCount(next)));
         }
         return h;
     }
