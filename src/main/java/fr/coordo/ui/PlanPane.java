@@ -55,6 +55,7 @@ import javafx.stage.Stage;
 final class PlanPane extends BorderPane {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm");
 
+    private final Workspace workspace;
     private final Stage owner;
     private final PlanService plans;
     private final Patient patient;
@@ -71,6 +72,8 @@ final class PlanPane extends BorderPane {
     private final Button revise = button("plan-revise", "Réviser…");
     private final Button discard = button("plan-discard", "Abandonner la révision");
     private final Button close = button("plan-close", "Clôturer…");
+    private final Button pdf = button("plan-pdf", "Enregistrer en PDF…");
+    private final Button print = button("plan-print", "Imprimer…");
     private final javafx.scene.control.TabPane sections = new javafx.scene.control.TabPane();
 
     private final ComboBox<Professional> coordinator = new ComboBox<>();
@@ -90,6 +93,7 @@ final class PlanPane extends BorderPane {
     private PlanContent working;
 
     PlanPane(Workspace ws, Stage owner, PlanService plans, Patient patient, List<Professional> team, Runnable reloadRecord) {
+        this.workspace = ws;
         this.owner = owner;
         this.plans = plans;
         this.patient = patient;
@@ -122,11 +126,13 @@ final class PlanPane extends BorderPane {
         revise.setOnAction(e -> revisePlan());
         discard.setOnAction(e -> discardRevision());
         close.setOnAction(e -> closePlan());
+        pdf.setOnAction(e -> exportPdf());
+        print.setOnAction(e -> printPlan());
         HBox title = new HBox(12, heading, state);
         title.setAlignment(Pos.CENTER_LEFT);
         Label whose = new Label("Plan personnalisé de " + patient.displayName());
         whose.getStyleClass().add("text-muted");
-        FlowPane buttons = new FlowPane(8, 8, versions, start, save, validate, revise, discard, close);
+        FlowPane buttons = new FlowPane(8, 8, versions, start, save, validate, revise, discard, close, pdf, print);
         VBox top = new VBox(8, whose, title, buttons, messages);
         top.setPadding(new Insets(12, 16, 8, 16));
         setTop(top);
@@ -145,6 +151,9 @@ final class PlanPane extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.S && working != null) {
                 saveTexts();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.P && shown != null) {
+                printPlan();
                 e.consume();
             }
         });
@@ -178,7 +187,7 @@ final class PlanPane extends BorderPane {
         heading.setText("Aucun plan en cours");
         state.setText("");
         Forms.show(versions, false);
-        for (Button b : List.of(save, validate, revise, discard, close)) {
+        for (Button b : List.of(save, validate, revise, discard, close, pdf, print)) {
             Forms.show(b, false);
         }
         Forms.show(start, true);
@@ -214,6 +223,8 @@ final class PlanPane extends BorderPane {
         Forms.show(revise, plan.isOpen() && plan.draft().isEmpty() && v.status() == PlanVersion.Status.VALIDE);
         Forms.show(discard, draft && v.version() > 1);
         Forms.show(close, plan.isOpen());
+        Forms.show(pdf, true);
+        Forms.show(print, true);
         fill(v.content());
         setCenter(sections);
         for (TextArea a : textAreas()) {
@@ -613,6 +624,85 @@ final class PlanPane extends BorderPane {
         String list = issues.stream().map(i -> "• " + i.message()).collect(Collectors.joining("\n"));
         messages.setText(intro == null ? list : intro + "\n" + list);
         messages.getStyleClass().remove("success");
+    }
+
+    // ---------------------------------------------------------------- printing
+
+    /** Which copy to print: complete, or for social actors (without the care part); empty if cancelled. */
+    private Optional<Boolean> askCopy(String action) {
+        javafx.scene.control.ButtonType full = new javafx.scene.control.ButtonType("Copie complète",
+                javafx.scene.control.ButtonBar.ButtonData.YES);
+        javafx.scene.control.ButtonType social = new javafx.scene.control.ButtonType("Copie pour les intervenants sociaux",
+                javafx.scene.control.ButtonBar.ButtonData.NO);
+        javafx.scene.control.ButtonType cancel = new javafx.scene.control.ButtonType("Annuler",
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.NONE,
+                "La copie pour les intervenants sociaux ne contient ni le plan de soins ni les informations de santé : "
+                        + "à remettre quand la personne ne souhaite pas partager la partie soins.", full, social, cancel);
+        alert.initOwner(owner);
+        alert.setTitle(action);
+        alert.setHeaderText(action + " : version " + shown.version() + " du plan " + plan.reference());
+        alert.getDialogPane().setId("copy-dialog");
+        return alert.showAndWait().filter(b -> b != cancel).map(b -> b == social);
+    }
+
+    private void exportPdf() {
+        PlanVersion v = shown;
+        askCopy("Enregistrer en PDF").ifPresent(social -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Enregistrer le plan en PDF");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Document PDF", "*.pdf"));
+            java.io.File documents = new java.io.File(System.getProperty("user.home"), "Documents");
+            chooser.setInitialDirectory(documents.isDirectory() ? documents : new java.io.File(System.getProperty("user.home")));
+            chooser.setInitialFileName(plan.reference() + "-v" + v.version() + (social ? "-copie-sociale" : "") + ".pdf");
+            java.io.File file = chooser.showSaveDialog(owner);
+            if (file != null) {
+                savePdf(v, social, file.toPath());
+            }
+        });
+    }
+
+    /** Writes the PDF (the user chose the file, so an existing one is replaced) and says where. */
+    void savePdf(PlanVersion v, boolean social, java.nio.file.Path file) {
+        int planId = plan.id();
+        Background.run("plan-pdf", () -> documents().export(planId, v.version(), social, file, true), path -> {
+            messages.getStyleClass().remove("success");
+            messages.getStyleClass().add("success");
+            messages.setText("PDF enregistré : " + path + ". Il contient des données de santé : ne le partagez qu'avec l'équipe de soins.");
+        }, this::showError);
+    }
+
+    private fr.coordo.plan.PlanDocuments documents() {
+        return new fr.coordo.plan.PlanDocuments(workspace.database());
+    }
+
+    /** Prints through the system's print dialog; the document is the same as the PDF. */
+    private void printPlan() {
+        PlanVersion v = shown;
+        int planId = plan.id();
+        String reference = plan.reference();
+        askCopy("Imprimer").ifPresent(social -> Background.run("plan-print", () -> {
+            if (java.awt.print.PrinterJob.lookupPrintServices().length == 0) {
+                return "Aucune imprimante n'est installée sur ce poste : enregistrez le plan en PDF pour l'imprimer ailleurs.";
+            }
+            byte[] bytes = fr.coordo.plan.PlanPdf.render(documents().snapshot(planId, v.version()), social,
+                    java.time.Clock.system(fr.coordo.store.Database.ZONE));
+            try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+                java.awt.print.PrinterJob job = java.awt.print.PrinterJob.getPrinterJob();
+                job.setJobName(reference + " v" + v.version());
+                job.setPageable(new org.apache.pdfbox.printing.PDFPageable(doc));
+                if (!job.printDialog()) {
+                    return "Impression annulée.";
+                }
+                job.print();
+            }
+            plans.recordPrint(planId, v.version(), "imprimante", social);
+            return "Plan envoyé à l'imprimante.";
+        }, text -> {
+            messages.getStyleClass().remove("success");
+            messages.getStyleClass().add("success");
+            messages.setText(text);
+        }, e -> messages.setText("L'impression a échoué : " + TeamView.describe(e))));
     }
 
     // ---------------------------------------------------------------- follow-up and history

@@ -131,6 +131,19 @@ class PlanWorkflowTest extends DemoWindowTest {
         assertEquals(today.plusMonths(6), v1.content().reevaluationOn());
         Screenshots.save(stage.getScene(), "plan-valide.png");
 
+        robot.clickOn("#plan-pdf");
+        waitShown(robot, "#copy-dialog");
+        robot.clickOn("Annuler");
+        java.nio.file.Path pdf = dir.resolve("export").resolve(revisedName(v1));
+        java.nio.file.Files.createDirectories(pdf.getParent());
+        robot.interact(() -> robot.lookup("#plan-pane").queryAs(PlanPane.class).savePdf(v1, true, pdf));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#plan-messages").startsWith("PDF enregistré"));
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String printed = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("[\\s\\u00a0\\u202f]+", " ");
+            assertTrue(printed.contains("Installer une téléassistance"), "the social copy has the support action");
+            assertTrue(!printed.contains("Rééducation de l'équilibre"), "and no care action");
+        }
+
         robot.clickOn("#plan-revise");
         waitShown(robot, "#revise-dialog-ok");
         robot.clickOn("#revise-text").write("Réévaluation après une chute");
@@ -199,6 +212,10 @@ class PlanWorkflowTest extends DemoWindowTest {
         assertTrue(messages.startsWith("Nom de naissance") && messages.contains("NIR"), messages);
         assertTrue(robot.lookup("#patient-form").queryAs(PatientForm.class).isMarked("nir"));
         assertEquals(before, new PatientService(db()).count(), "nothing written");
+    }
+
+    private static String revisedName(PlanVersion v) {
+        return "plan-v" + v.version() + "-social.pdf";
     }
 
     /** Waits until a node is on a window that is showing: a dialog takes a moment to appear. */
