@@ -171,7 +171,7 @@ public final class PatientService {
 
     private List<Issue> check(DSLContext dsl, PatientInput in, Set<IdentifierKind> confirmed, Integer selfId) {
         List<Issue> issues = new ArrayList<>();
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock.withZone(Database.ZONE));
         if (blank(in.birthName())) {
             issues.add(Issue.blocking("birthName", "Nom de naissance : obligatoire."));
         }

@@ -66,10 +66,10 @@ public record Plan(int id, String reference, int patientId, String patientName, 
         if (v.isEmpty()) {
             return List.of();
         }
-        // Progress recorded before this version was validated is already part of it (a revision copies it).
+        // A revision copies the progress recorded before it was opened; what came later applies on top.
         Map<String, ActionUpdate> latest = new HashMap<>();
         for (ActionUpdate u : updates) {
-            if (!u.recordedAt().isBefore(v.get().validatedAt())) {
+            if (!u.recordedAt().isBefore(v.get().createdAt())) {
                 latest.put(u.actionUid(), u);
             }
         }

@@ -206,6 +206,10 @@ public final class PlanService {
             PlanVersionRecord draft = draftOf(dsl, planId);
             Patient patient = PatientService.find(dsl, dsl.select(CARE_PLAN.PATIENT_ID).from(CARE_PLAN)
                     .where(CARE_PLAN.ID.eq(planId)).fetchOne(CARE_PLAN.PATIENT_ID)).orElseThrow();
+            // A plan validated in a meeting may be typed in later, but a mistyped year would date it years back.
+            if (on.isBefore(today().minusYears(1))) {
+                throw refused("validatedOn", "Date de validation : plus d'un an avant aujourd'hui, vérifiez l'année.");
+            }
             PlanVersionRecord previous = dsl.selectFrom(PLAN_VERSION).where(PLAN_VERSION.PLAN_ID.eq(planId))
                     .and(PLAN_VERSION.STATUS.eq(PlanVersion.Status.VALIDE.name())).fetchOne();
             if (previous != null) {
@@ -249,6 +253,10 @@ public final class PlanService {
                 throw refused("plan", "Une version " + plan.draft().get().version() + " est déjà en cours d'écriture.");
             }
             PlanVersion inForce = plan.validated().orElseThrow(() -> refused("plan", "Ce plan n'a pas encore de version validée."));
+            PatientStatus status = PatientService.find(dsl, plan.patientId()).orElseThrow().data().status();
+            if (status != PatientStatus.SUIVI) {
+                throw refused("plan", "Ce patient n'est plus suivi (" + status.label().toLowerCase() + ") : clôturez le plan.");
+            }
             int number = plan.versions().stream().mapToInt(PlanVersion::version).max().orElse(0) + 1;
             int versionId = insertVersion(dsl, planId, number, text(reason), Timestamps.now(clock), audit.actor());
             PlanVersionRecord draft = dsl.selectFrom(PLAN_VERSION).where(PLAN_VERSION.ID.eq(versionId)).fetchOne();
@@ -465,6 +473,10 @@ public final class PlanService {
         int patientId = dsl.select(CARE_PLAN.PATIENT_ID).from(CARE_PLAN).where(CARE_PLAN.ID.eq(planId)).fetchOne(CARE_PLAN.PATIENT_ID);
         Patient patient = PatientService.find(dsl, patientId).orElseThrow();
         List<Issue> issues = new ArrayList<>();
+        if (patient.data().status() != PatientStatus.SUIVI) {
+            issues.add(Issue.blocking("patient", "Ce patient n'est plus suivi (" + patient.data().status().label().toLowerCase()
+                    + ") : clôturez le plan plutôt que de le valider."));
+        }
         if (patient.physician() == null) {
             issues.add(Issue.blocking("physician", "Le médecin traitant n'est pas renseigné : le plan se valide avec lui. "
                     + "Indiquez-le dans la fiche du patient."));

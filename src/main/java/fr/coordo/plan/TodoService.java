@@ -21,6 +21,7 @@ public final class TodoService {
      * The patient is read last (CROSS JOIN fixes SQLite's loop order): most past-due actions turn out done, and
      * reading the patient of every plan in force first cost more than the rest of the query on a large base.
      */
+    // Timestamps carry their offset (+01:00 in winter, +02:00 in summer): julianday() compares instants, text would not.
     private static final String LATE_ACTIONS = """
             SELECT pt.id AS patient_id, %s, p.id AS plan_id, p.reference, a.uid, a.label, a.part, a.due_on,
                    COALESCE(pr.first_name || ' ' || pr.last_name, a.actor_name, a.actor_kind) AS who
@@ -29,9 +30,9 @@ public final class TodoService {
             JOIN plan_action a ON a.version_id = v.id
             CROSS JOIN patient pt ON pt.id = p.patient_id
             LEFT JOIN professional pr ON pr.id = a.professional_id
-            WHERE v.status = 'VALIDE' AND a.due_on < ?
+            WHERE v.status = 'VALIDE' AND a.due_on < ? AND pt.status = 'SUIVI'
               AND COALESCE((SELECT u.status FROM plan_action_update u
-                            WHERE u.plan_id = p.id AND u.action_uid = a.uid AND u.created_at >= v.validated_at
+                            WHERE u.plan_id = p.id AND u.action_uid = a.uid AND julianday(u.created_at) >= julianday(v.created_at)
                             ORDER BY u.update_on DESC, u.id DESC LIMIT 1), a.status) IN ('PREVUE', 'EN_COURS')
             ORDER BY a.due_on, p.reference
             """.formatted(PATIENT_NAME);
@@ -41,7 +42,7 @@ public final class TodoService {
             FROM plan_version v
             JOIN care_plan p ON p.id = v.plan_id AND p.closed_on IS NULL
             JOIN patient pt ON pt.id = p.patient_id
-            WHERE v.status = 'VALIDE' AND v.reevaluation_on <= ?
+            WHERE v.status = 'VALIDE' AND v.reevaluation_on <= ? AND pt.status = 'SUIVI'
             ORDER BY v.reevaluation_on, p.reference
             """.formatted(PATIENT_NAME);
 
@@ -50,15 +51,15 @@ public final class TodoService {
             FROM plan_version v
             JOIN care_plan p ON p.id = v.plan_id AND p.closed_on IS NULL
             JOIN patient pt ON pt.id = p.patient_id
-            WHERE v.status = 'BROUILLON'
-            ORDER BY v.created_at, p.reference
+            WHERE v.status = 'BROUILLON' AND pt.status = 'SUIVI'
+            ORDER BY julianday(v.created_at), p.reference
             """.formatted(PATIENT_NAME);
 
     private static final String NO_CONSENT = """
             SELECT pt.id AS patient_id, %s, p.id AS plan_id, p.reference
             FROM care_plan p
             JOIN patient pt ON pt.id = p.patient_id
-            WHERE p.closed_on IS NULL AND pt.consent_plan_on IS NULL
+            WHERE p.closed_on IS NULL AND pt.consent_plan_on IS NULL AND pt.status = 'SUIVI'
             ORDER BY pt.search_key, p.reference
             """.formatted(PATIENT_NAME);
 

@@ -96,7 +96,11 @@ class PlanServiceTest {
                 "DELETE FROM plan_action WHERE version_id = " + versionId,
                 "INSERT INTO plan_problem (version_id, uid, position, label, dimension, priority) VALUES (" + versionId
                         + ", 'x', 9, 'ajout', 'SOCIALE', 1)",
-                "UPDATE plan_objective SET status = 'ATTEINT' WHERE version_id = " + versionId)) {
+                "UPDATE plan_objective SET status = 'ATTEINT' WHERE version_id = " + versionId,
+                "INSERT OR REPLACE INTO plan_version (id, plan_id, version, status, created_at, created_by, updated_at) SELECT id, plan_id,"
+                        + " version, 'BROUILLON', created_at, created_by, updated_at FROM plan_version WHERE id = " + versionId,
+                "INSERT OR REPLACE INTO plan_action (id, version_id, uid, position, part, kind, label, actor_kind, status) SELECT id,"
+                        + " version_id, uid, position, part, kind, 'autre', 'PERSONNE', status FROM plan_action WHERE version_id = " + versionId)) {
             assertThrows(StoreException.class, () -> db.write((dsl, audit) -> {
                 audit.record("test", null, fr.coordo.store.AuditAction.UPDATE, null);
                 return dsl.execute(sql);
@@ -128,6 +132,47 @@ class PlanServiceTest {
         assertTrue(plans.validationIssues(planId).isEmpty(), "an abandonment carries its reason into the revision");
         Action copied = plans.find(planId).orElseThrow().draft().orElseThrow().content().actions().getFirst();
         assertEquals(Action.Status.REALISEE, copied.status(), "the revision starts from where the follow-up is");
+    }
+
+    @Test
+    void progressRecordedWhileARevisionIsWrittenIsKeptWhenItIsValidated() {
+        int planId = validatedPlan();
+        plans.revise(planId, "réévaluation");
+        String care = plans.find(planId).orElseThrow().validated().orElseThrow().content().actions(Action.Part.SOINS).getFirst().uid();
+        plans.recordProgress(planId, care, today, Action.Status.REALISEE, "fait pendant la révision");
+        plans.validate(planId, today);
+        Plan after = plans.find(planId).orElseThrow();
+        assertEquals(2, after.validated().orElseThrow().version());
+        assertEquals(Action.Status.REALISEE, after.followedActions().stream().filter(a -> a.uid().equals(care)).findFirst().orElseThrow().status());
+        Todo late = new TodoService(db, java.time.Clock.offset(java.time.Clock.system(Database.ZONE), java.time.Duration.ofDays(25))).today();
+        assertTrue(late.lateActions().stream().noneMatch(a -> a.actionUid().equals(care)), "done, so not late");
+    }
+
+    @Test
+    void aPatientNoLongerFollowedLeavesTheTodoAndHisPlanIsClosedNotValidated() {
+        int planId = validatedPlan();
+        int patient = plans.find(planId).orElseThrow().patientId();
+        java.time.Clock later = java.time.Clock.offset(java.time.Clock.system(Database.ZONE), java.time.Duration.ofDays(25));
+        assertEquals(1, new TodoService(db, later).today().lateActions().size());
+        var in = patients.find(patient).orElseThrow().data();
+        patients.update(patient, new fr.coordo.patient.PatientInput(in.birthName(), in.usageName(), in.firstNames(), in.birthDate(), in.sex(),
+                in.nir(), in.address(), in.postalCode(), in.city(), in.phone(), in.email(), in.occupation(), in.physicianId(),
+                in.outsidePhysician(), in.outsidePhysicianContact(), in.ald(), in.aldList(), in.apa(), in.pensionFund(), in.housingSearch(),
+                in.consentPlanOn(), in.consentPlanForm(), in.consentSharingOn(), in.consentSharingForm(),
+                fr.coordo.patient.PatientStatus.DECEDE, today, null, in.contacts()), Set.of());
+        assertTrue(new TodoService(db, later).today().isEmpty(), "nothing left to do for a deceased person");
+        InputException e = assertThrows(InputException.class, () -> plans.revise(planId, "x"));
+        assertTrue(e.getMessage().contains("clôturez le plan"), e.getMessage());
+        plans.close(planId, today, "Décès");
+    }
+
+    @Test
+    void aMistypedValidationYearIsRefused() {
+        int patient = patients.add(PlanFixtures.eloise(physician, today), Set.of());
+        int planId = plans.start(patient);
+        plans.saveDraft(planId, PlanFixtures.fallsPlan(nurse, today, today));
+        InputException e = assertThrows(InputException.class, () -> plans.validate(planId, today.minusYears(10)));
+        assertEquals("Date de validation : plus d'un an avant aujourd'hui, vérifiez l'année.", e.getMessage());
     }
 
     @Test
@@ -193,6 +238,24 @@ class PlanServiceTest {
         assertTrue(later.lateActions().stream().noneMatch(a -> a.action().equals("Rééducation de l'équilibre")), "done actions are not late");
         assertEquals(1, later.reviews().size());
         assertFalse(later.reviews().getFirst().late());
+    }
+
+    @Test
+    void progressRecordedJustAfterValidationCountsAcrossTheAutumnClockChange() {
+        // Validated at 02:50 summer time; the action is done 40 minutes later, at 02:30 winter time.
+        java.time.Instant validatedAt = java.time.Instant.parse("2026-10-25T00:50:00Z");
+        PlanService before = new PlanService(db, java.time.Clock.fixed(validatedAt, Database.ZONE));
+        PlanService after = new PlanService(db, java.time.Clock.fixed(validatedAt.plusSeconds(40 * 60), Database.ZONE));
+        int patient = patients.add(PlanFixtures.eloise(physician, LocalDate.of(2026, 10, 1)), Set.of());
+        int planId = before.start(patient);
+        before.saveDraft(planId, PlanFixtures.fallsPlan(nurse, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 1)));
+        before.validate(planId, LocalDate.of(2026, 10, 25));
+        String care = before.find(planId).orElseThrow().validated().orElseThrow().content().actions(Action.Part.SOINS).getFirst().uid();
+        after.recordProgress(planId, care, LocalDate.of(2026, 10, 25), Action.Status.REALISEE, null);
+
+        Todo todo = new TodoService(db, java.time.Clock.fixed(java.time.Instant.parse("2026-11-10T09:00:00Z"), Database.ZONE)).today();
+        assertTrue(todo.lateActions().stream().noneMatch(a -> a.planId() == planId), "the action is done, not late");
+        assertEquals(Action.Status.REALISEE, after.find(planId).orElseThrow().followedActions().getFirst().status());
     }
 
     private int validatedPlan() {
