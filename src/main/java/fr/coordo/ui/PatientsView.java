@@ -51,6 +51,7 @@ final class PatientsView extends BorderPane {
     private final StackPane record = new StackPane();
     private final AtomicLong searches = new AtomicLong();
     private PatientForm form;
+    private PlanPane planPane;
 
     PatientsView(Workspace ws, Stage owner) {
         this.ws = ws;
@@ -161,6 +162,7 @@ final class PatientsView extends BorderPane {
         table.getSelectionModel().clearSelection();
         Background.run("physicians", this::physicians, docs -> {
             form = new PatientForm(patients, docs, this::saved);
+            planPane = null;
             record.getChildren().setAll(form);
             form.startNew();
         }, e -> message.setText(TeamView.describe(e)));
@@ -172,6 +174,10 @@ final class PatientsView extends BorderPane {
             return;
         }
         if (!leaveRecord()) {
+            // Back to the row of the record still open.
+            Integer current = currentId();
+            table.getItems().stream().filter(s -> current != null && s.id() == current).findFirst()
+                    .ifPresent(s -> table.getSelectionModel().select(s));
             return;
         }
         Background.run("open-patient", () -> new Loaded(patients.find(patientId).orElse(null), physicians(), team.all()), loaded -> {
@@ -191,6 +197,7 @@ final class PatientsView extends BorderPane {
         form.edit(p);
         form.setUserData(p.id());
         PlanPane plan = new PlanPane(ws, owner, plans, p, loaded.team(), () -> open(p.id(), true));
+        planPane = plan;
         Tab file = new Tab("Fiche", form);
         file.setId("tab-file");
         Tab planTab = new Tab("Plan personnalisé", plan);
@@ -220,6 +227,10 @@ final class PatientsView extends BorderPane {
     }
 
     private void saved(int id, String text) {
+        // The plan pane is rebuilt with the new file: what was typed in it is saved first.
+        if (planPane != null) {
+            planPane.flush();
+        }
         message.setText(text);
         form = null;
         refresh();
@@ -238,6 +249,9 @@ final class PatientsView extends BorderPane {
 
     /** Asks before dropping unsaved changes of the open record. */
     private boolean leaveRecord() {
+        if (planPane != null && !planPane.flush()) {
+            return false;
+        }
         if (form == null || !form.isDirty()) {
             return true;
         }

@@ -111,7 +111,7 @@ final class PlanPane extends BorderPane {
         Forms.labelled(versions, v -> "Version " + v.version() + " — " + v.status().label().toLowerCase()
                 + (v.validatedOn() == null ? "" : " le " + Forms.date(v.validatedOn())));
         versions.valueProperty().addListener((o, a, v) -> {
-            if (v != null && v != shown) {
+            if (v != null && v != shown && flush()) {
                 showVersion(v);
             }
         });
@@ -146,6 +146,15 @@ final class PlanPane extends BorderPane {
         coordinator.setId("plan-coordinator");
         for (Dimension d : Dimension.values()) {
             synthesis.put(d, Forms.area("plan-synthesis-" + d.name(), 2));
+        }
+        // A draft keeps what is typed: leaving a field saves it.
+        for (Node field : List.<Node>of(alert, preferences, projects, coordinator, reevaluation, synthesis.get(Dimension.MEDICALE),
+                synthesis.get(Dimension.PSYCHOLOGIQUE), synthesis.get(Dimension.SOCIALE), synthesis.get(Dimension.ENVIRONNEMENTALE))) {
+            field.focusedProperty().addListener((o, was, now) -> {
+                if (was && !now) {
+                    flush();
+                }
+            });
         }
         setUpTables();
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -210,7 +219,8 @@ final class PlanPane extends BorderPane {
         heading.setText(plan.reference());
         Plan.State s = plan.state();
         state.setText("Version " + v.version() + " : " + (v.isDraft() ? "brouillon" : v.status() == PlanVersion.Status.REMPLACE ? "remplacée"
-                : s == Plan.State.CLOTURE ? "clôturé" : "validée" + (s == Plan.State.EN_REVISION ? ", révision en cours" : "")));
+                : "validée") + (s == Plan.State.CLOTURE ? " — plan clôturé" : s == Plan.State.EN_REVISION && !v.isDraft()
+                ? ", révision en cours" : ""));
         state.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("draft"), v.isDraft());
         Forms.show(versions, plan.versions().size() > 1);
         if (versions.getValue() != v) {
@@ -540,13 +550,45 @@ final class PlanPane extends BorderPane {
         return working != null && !withTexts().equals(working);
     }
 
-    /** Saves the draft with {@code content}; on refusal the tables stay as they were and the reasons are shown. */
+    /** Saves the draft with {@code content}; on refusal the tables go back to what was saved and the reasons are shown. */
     private void store(PlanContent content, String done) {
         int planId = plan.id();
-        run("save-plan", () -> {
+        PlanContent previous = working;
+        // The next edit builds on this one even before the save has come back.
+        working = content;
+        Background.run("save-plan", () -> {
             plans.saveDraft(planId, content);
             return null;
-        }, done);
+        }, r -> reload(done), e -> {
+            working = previous;
+            fill(previous);
+            showError(e);
+        });
+    }
+
+    /**
+     * Saves the texts typed in the draft, if any, before the pane is left or rebuilt: a short write on the
+     * JavaFX thread, so that what follows reads it. False when it was refused (the reasons are shown).
+     */
+    boolean flush() {
+        if (working == null || plan == null || !isDirty()) {
+            return true;
+        }
+        List<Issue> problems = new ArrayList<>();
+        Forms.commitDate(reevaluation, "reevaluation", "Réévaluation prévue le", problems);
+        if (!problems.isEmpty()) {
+            messages.setText(problems.getFirst().message());
+            return false;
+        }
+        PlanContent content = withTexts();
+        try {
+            plans.saveDraft(plan.id(), content);
+            working = content;
+            return true;
+        } catch (RuntimeException e) {
+            showError(e);
+            return false;
+        }
     }
 
     // ---------------------------------------------------------------- lifecycle

@@ -3,6 +3,7 @@ package fr.coordo.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.coordo.patient.Patient;
 import fr.coordo.patient.PatientService;
 import fr.coordo.patient.PatientSummary;
 import fr.coordo.plan.Action;
@@ -14,6 +15,7 @@ import fr.coordo.plan.TodoService;
 import fr.coordo.store.Database;
 import fr.coordo.team.Professional;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -212,6 +214,26 @@ class PlanWorkflowTest extends DemoWindowTest {
         assertTrue(messages.startsWith("Nom de naissance") && messages.contains("NIR"), messages);
         assertTrue(robot.lookup("#patient-form").queryAs(PatientForm.class).isMarked("nir"));
         assertEquals(before, new PatientService(db()).count(), "nothing written");
+    }
+
+    @Test
+    void whatIsTypedInADraftIsKeptWhenAnotherPatientIsOpened(FxRobot robot) throws Exception {
+        waitUntilOpen();
+        PlanService plans = new PlanService(db());
+        List<PlanService.Listing> drafts = plans.list().stream().filter(l -> l.state() == Plan.State.BROUILLON).toList();
+        int first = drafts.get(0).patientId();
+        int second = drafts.get(1).patientId();
+        robot.interact(() -> app.window().openPatient(first));
+        waitShown(robot, "#patient-tabs");
+        robot.clickOn("Plan personnalisé");
+        waitShown(robot, "#plan-synthesis-SOCIALE");
+        robot.interact(() -> robot.lookup("#plan-synthesis-SOCIALE").queryAs(javafx.scene.control.TextArea.class).clear());
+        type(robot, "#plan-synthesis-SOCIALE", "Vit avec sa fille depuis octobre.");
+        robot.interact(() -> app.window().openPatient(second));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#patient-heading").tryQuery()
+                .map(n -> ((Label) n).getText().contains(Patient.reference(second))).orElse(false));
+        assertEquals("Vit avec sa fille depuis octobre.",
+                plans.find(drafts.get(0).planId()).orElseThrow().draft().orElseThrow().content().synthesisSocial());
     }
 
     private static String revisedName(PlanVersion v) {
