@@ -52,7 +52,7 @@ public final class PlanService {
     /** The HAS kit reviews the plan six months after validation. */
     public static final int DEFAULT_REVIEW_MONTHS = 6;
     private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final Pattern REFERENCE = Pattern.compile("(PPS-\\d{4}-\\d{4})(?:[/ ]?[vV](\\d+))?");
+    private static final Pattern REFERENCE = Pattern.compile("(PPS-\\d{4}-\\d{4,})(?:[/ ]?[vV](\\d+))?");
 
     private final Database db;
     private final Clock clock;
@@ -522,9 +522,10 @@ public final class PlanService {
     private String nextReference(DSLContext dsl) {
         String year = String.valueOf(today().getYear());
         String prefix = "PPS-" + year + "-";
-        String last = dsl.select(DSL.max(CARE_PLAN.REFERENCE)).from(CARE_PLAN).where(CARE_PLAN.REFERENCE.startsWith(prefix))
-                .fetchOne().value1();
-        int next = last == null ? 1 : Integer.parseInt(last.substring(prefix.length())) + 1;
+        // Numbers compare as numbers: after 9999 comes 10000, which sorts lower as text.
+        Integer last = dsl.select(DSL.max(DSL.field("CAST(substr({0}, {1}) AS INTEGER)", Integer.class, CARE_PLAN.REFERENCE,
+                DSL.inline(prefix.length() + 1)))).from(CARE_PLAN).where(CARE_PLAN.REFERENCE.startsWith(prefix)).fetchOne().value1();
+        int next = last == null ? 1 : last + 1;
         return prefix + String.format("%04d", next);
     }
 

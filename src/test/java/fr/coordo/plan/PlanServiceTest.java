@@ -258,6 +258,23 @@ class PlanServiceTest {
         assertEquals(Action.Status.REALISEE, after.find(planId).orElseThrow().followedActions().getFirst().status());
     }
 
+    @Test
+    void referencesKeepCountingPastNineThousandNineHundredAndNinetyNine() {
+        String year = String.valueOf(today.getYear());
+        int p = patients.add(PlanFixtures.eloise(physician, today), Set.of());
+        db.write((dsl, audit) -> {
+            audit.record("test", null, fr.coordo.store.AuditAction.CREATE, null);
+            return dsl.execute("INSERT INTO care_plan (reference, patient_id, created_at, created_by, closed_on, closed_reason) VALUES "
+                    + "('PPS-" + year + "-9999', " + p + ", 'x', 'x', '" + today + "', 'test')");
+        });
+        int other = patients.add(new fr.coordo.patient.PatientInput("Durand", null, "Marc", LocalDate.of(1950, 1, 2), "M", null, null,
+                null, null, null, null, null, physician, null, null, false, null, false, null, false, null, null, null, null,
+                fr.coordo.patient.PatientStatus.SUIVI, null, null, List.of()), Set.of());
+        int a = plans.start(other);
+        assertEquals("PPS-" + year + "-10000", plans.find(a).orElseThrow().reference());
+        assertEquals(a, plans.byReference(PlanService.Ref.parse("pps-" + year + "-10000/v1").orElseThrow().plan()).orElseThrow().id());
+    }
+
     private int validatedPlan() {
         int patient = patients.add(PlanFixtures.eloise(physician, today.minusDays(3)), Set.of());
         int planId = plans.start(patient);
