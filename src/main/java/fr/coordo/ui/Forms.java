@@ -113,6 +113,15 @@ final class Forms {
         });
     }
 
+    /** A refused save shows its issues field by field; any other failure as one French sentence. */
+    static void showFailure(Throwable error, java.util.function.Consumer<List<Issue>> showIssues, Label messages) {
+        if (error instanceof fr.coordo.identity.InputException ie) {
+            showIssues.accept(ie.issues());
+        } else {
+            messages.setText(TeamView.describe(error));
+        }
+    }
+
     static void show(Node node, boolean visible) {
         node.setVisible(visible);
         node.setManaged(visible);

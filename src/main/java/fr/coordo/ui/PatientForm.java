@@ -4,7 +4,6 @@ import static fr.coordo.ui.Forms.blankToNull;
 import static fr.coordo.ui.Forms.label;
 import static fr.coordo.ui.Forms.nz;
 
-import fr.coordo.identity.InputException;
 import fr.coordo.identity.Issue;
 import fr.coordo.patient.Contact;
 import fr.coordo.patient.Patient;
@@ -302,11 +301,7 @@ final class PatientForm extends BorderPane {
                     + Patient.displayName(in.birthName(), in.usageName(), in.firstNames(), in.sex()) + ".");
         }, error -> {
             save.setDisable(false);
-            if (error instanceof InputException ie) {
-                show(ie.issues());
-            } else {
-                messages.setText(TeamView.describe(error));
-            }
+            Forms.showFailure(error, this::show, messages);
         });
     }
 

@@ -4,7 +4,6 @@ import static fr.coordo.ui.Forms.label;
 import static fr.coordo.ui.Forms.nz;
 
 import fr.coordo.identity.IdentifierKind;
-import fr.coordo.identity.InputException;
 
 import fr.coordo.identity.Issue;
 import fr.coordo.store.Database;
@@ -430,11 +429,7 @@ final class ProfessionalForm extends BorderPane {
                     + in.lastName().strip() + " " + in.firstName().strip() + ".");
         }, error -> {
             save.setDisable(false);
-            if (error instanceof InputException tie) {
-                show(tie.issues());
-            } else {
-                messages.setText(TeamView.describe(error));
-            }
+            Forms.showFailure(error, this::show, messages);
         });
     }
 
