@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -82,32 +80,6 @@ public class PatientSearchBenchmark {
     @TearDown
     public void delete() throws IOException {
         db.close();
-        LargeDemo.delete(dir);
-    }
-
-    /** The large demo database, built by the command line in a child process as {@link StoreBenchmark} does. */
-    static final class LargeDemo {
-        private LargeDemo() {}
-
-        static Path create(Path dir) throws IOException, InterruptedException {
-            Path large = dir.resolve("grande.db");
-            Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                    "--enable-native-access=ALL-UNNAMED", "-Duser.home=" + dir,
-                    "-cp", System.getProperty("java.class.path"), "fr.coordo.app.Main",
-                    "--db", large.toString(), "demo", "--size", "large")
-                    .inheritIO().start();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("coordo demo --size large failed");
-            }
-            return large;
-        }
-
-        static void delete(Path dir) throws IOException {
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        BenchFolders.delete(dir);
     }
 }

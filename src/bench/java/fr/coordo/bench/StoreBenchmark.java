@@ -4,9 +4,7 @@ import fr.coordo.store.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,15 +35,7 @@ public class StoreBenchmark {
     @Setup
     public void createLargeDatabase() throws Exception {
         dir = Files.createTempDirectory("coordo-bench");
-        large = dir.resolve("grande.db");
-        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-Duser.home=" + dir,
-                "-cp", System.getProperty("java.class.path"), "fr.coordo.app.Main",
-                "--db", large.toString(), "demo", "--size", "large")
-                .inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("coordo demo --size large failed");
-        }
+        large = LargeDemo.create(dir);
     }
 
     @Benchmark
@@ -67,10 +57,6 @@ public class StoreBenchmark {
 
     @TearDown
     public void delete() throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        BenchFolders.delete(dir);
     }
 }

@@ -37,7 +37,7 @@ public class TodoBenchmark {
     @Setup
     public void openLargeDatabase() throws Exception {
         dir = Files.createTempDirectory("coordo-todo-bench");
-        db = Database.open(PatientSearchBenchmark.LargeDemo.create(dir));
+        db = Database.open(LargeDemo.create(dir));
         todo = new TodoService(db);
         Todo t = todo.today();
         System.out.printf("%nÀ faire : %d actions en retard, %d réévaluations, %d brouillons, %d plans sans consentement%n",
@@ -52,6 +52,6 @@ public class TodoBenchmark {
     @TearDown
     public void delete() throws IOException {
         db.close();
-        PatientSearchBenchmark.LargeDemo.delete(dir);
+        BenchFolders.delete(dir);
     }
 }

@@ -1,6 +1,9 @@
 package fr.coordo.plan;
 
+import fr.coordo.team.Professional;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One row of the action plan. {@code part} keeps care and support apart, so that the care part can be
@@ -74,6 +77,17 @@ public record Action(String uid, Part part, Kind kind, String objectiveUid, Stri
         public boolean isOpen() {
             return this == PREVUE || this == EN_COURS;
         }
+    }
+
+    /** Who carries it out, as the window and the printed plan show it; {@code team} finds a professional by id. */
+    public String who(Function<Integer, Optional<Professional>> team) {
+        boolean named = actorName != null && !actorName.isBlank();
+        return switch (actor) {
+            case PROFESSIONNEL -> team.apply(professionalId).map(p -> p.firstName() + " " + p.lastName()).orElse(Actor.PROFESSIONNEL.label());
+            case EXTERIEUR -> named ? actorName.strip() : "";
+            case PERSONNE -> "La personne" + (named ? " (" + actorName.strip() + ")" : "");
+            case AIDANT -> (named ? actorName.strip() + " " : "") + "(aidant)";
+        };
     }
 
     /** The same action with another status and result: progress recorded during follow-up (an abandonment's result is its reason). */

@@ -56,6 +56,11 @@ public record PlanContent(
                 preferences, projects, alertProcedure, reevaluationOn, problems, objectives, a);
     }
 
+    public PlanContent withReevaluationOn(LocalDate on) {
+        return new PlanContent(coordinatorId, synthesisMedical, synthesisPsychological, synthesisSocial, synthesisEnvironmental,
+                preferences, projects, alertProcedure, on, problems, objectives, actions);
+    }
+
     public PlanContent withCoordinator(Integer id) {
         return new PlanContent(id, synthesisMedical, synthesisPsychological, synthesisSocial, synthesisEnvironmental,
                 preferences, projects, alertProcedure, reevaluationOn, problems, objectives, actions);

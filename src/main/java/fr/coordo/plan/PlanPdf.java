@@ -350,12 +350,7 @@ public final class PlanPdf {
         }
 
         private String who(Action a) {
-            return switch (a.actor()) {
-                case PROFESSIONNEL -> s.professional(a.professionalId()).map(p -> p.firstName() + " " + p.lastName()).orElse("Professionnel de l'équipe");
-                case EXTERIEUR -> orEmpty(a.actorName());
-                case PERSONNE -> "La personne" + (notBlank(a.actorName()) ? " (" + a.actorName().strip() + ")" : "");
-                case AIDANT -> (notBlank(a.actorName()) ? a.actorName().strip() + " " : "") + "(aidant)";
-            };
+            return a.who(s::professional);
         }
 
         private static String when(Action a) {

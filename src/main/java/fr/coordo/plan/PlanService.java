@@ -261,10 +261,7 @@ public final class PlanService {
             int versionId = insertVersion(dsl, planId, number, text(reason), Timestamps.now(clock), audit.actor());
             PlanVersionRecord draft = dsl.selectFrom(PLAN_VERSION).where(PLAN_VERSION.ID.eq(versionId)).fetchOne();
             // The re-evaluation date belongs to the old version: the new one gets its own at validation.
-            PlanContent copy = inForce.content().withActions(plan.followedActions());
-            copy = new PlanContent(copy.coordinatorId(), copy.synthesisMedical(), copy.synthesisPsychological(), copy.synthesisSocial(),
-                    copy.synthesisEnvironmental(), copy.preferences(), copy.projects(), copy.alertProcedure(), null, copy.problems(),
-                    copy.objectives(), copy.actions());
+            PlanContent copy = inForce.content().withActions(plan.followedActions()).withReevaluationOn(null);
             writeContent(dsl, draft, copy);
             draft.store();
             Map<String, Audit.Change> changes = new LinkedHashMap<>();

@@ -160,7 +160,7 @@ final class PatientsView extends BorderPane {
             return;
         }
         table.getSelectionModel().clearSelection();
-        Background.run("physicians", this::physicians, docs -> {
+        Background.run("physicians", () -> physicians(team.all()), docs -> {
             form = new PatientForm(patients, docs, this::saved);
             planPane = null;
             record.getChildren().setAll(form);
@@ -180,7 +180,7 @@ final class PatientsView extends BorderPane {
                     .ifPresent(s -> table.getSelectionModel().select(s));
             return;
         }
-        Background.run("open-patient", () -> new Loaded(patients.find(patientId).orElse(null), physicians(), team.all()), loaded -> {
+        Background.run("open-patient", () -> new Loaded(patients.find(patientId).orElse(null), team.all()), loaded -> {
             if (loaded.patient() == null) {
                 message.setText("Ce patient n'existe plus.");
                 return;
@@ -189,7 +189,12 @@ final class PatientsView extends BorderPane {
         }, e -> message.setText("La fiche n'a pas pu être lue : " + TeamView.describe(e)));
     }
 
-    private record Loaded(Patient patient, List<Professional> physicians, List<Professional> team) {}
+    /** A patient and the team, read once: the form offers its physicians, the plan all of it. */
+    private record Loaded(Patient patient, List<Professional> team) {
+        List<Professional> physicians() {
+            return PatientsView.physicians(team);
+        }
+    }
 
     private void show(Loaded loaded) {
         Patient p = loaded.patient();
@@ -234,7 +239,7 @@ final class PatientsView extends BorderPane {
         message.setText(text);
         form = null;
         refresh();
-        Background.run("reopen", () -> new Loaded(patients.find(id).orElse(null), physicians(), team.all()), loaded -> {
+        Background.run("reopen", () -> new Loaded(patients.find(id).orElse(null), team.all()), loaded -> {
             if (loaded.patient() != null) {
                 String selectedTab = record.getChildren().getFirst() instanceof TabPane t
                         ? t.getSelectionModel().getSelectedItem().getId() : "tab-file";
@@ -258,8 +263,8 @@ final class PatientsView extends BorderPane {
         return Dialogs.confirmDiscard(owner);
     }
 
-    private List<Professional> physicians() {
+    private static List<Professional> physicians(List<Professional> team) {
         LocalDate today = LocalDate.now(Database.ZONE);
-        return team.all().stream().filter(p -> "medecin".equals(p.professionCode()) && !p.isFormer(today)).toList();
+        return team.stream().filter(p -> "medecin".equals(p.professionCode()) && !p.isFormer(today)).toList();
     }
 }

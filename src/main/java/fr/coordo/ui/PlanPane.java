@@ -370,12 +370,7 @@ final class PlanPane extends BorderPane {
     }
 
     private String who(Action a) {
-        return switch (a.actor()) {
-            case PROFESSIONNEL -> team.stream().filter(p -> Objects.equals(p.id(), a.professionalId())).findFirst()
-                    .map(p -> p.firstName() + " " + p.lastName()).orElse("?");
-            case PERSONNE -> "La personne";
-            default -> Forms.nz(a.actorName()) + (a.actor() == Action.Actor.AIDANT ? " (aidant)" : "");
-        };
+        return a.who(id -> team.stream().filter(p -> Objects.equals(p.id(), id)).findFirst());
     }
 
     private static String when(Action a) {

@@ -103,30 +103,13 @@ class DashboardTodoTest {
     }
 
     private static PlanContent reevaluation(PlanContent c, LocalDate on) {
-        return new PlanContent(c.coordinatorId(), c.synthesisMedical(), c.synthesisPsychological(), c.synthesisSocial(),
-                c.synthesisEnvironmental(), c.preferences(), c.projects(), c.alertProcedure(), on, c.problems(), c.objectives(), c.actions());
+        return c.withReevaluationOn(on);
     }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        AppPaths paths = AppPaths.resolve(dir.resolve("coordo.db"), Map.of("XDG_DATA_HOME", dir.toString()));
-        app = new CoordoApp(new Startup() {
-            @Override
-            public AppPaths paths() {
-                return paths;
-            }
-
-            @Override
-            public String version() {
-                return "test";
-            }
-
-            @Override
-            public Workspace open() {
-                return new Workspace(Database.open(paths.database()), paths, false, "test");
-            }
-        });
+        app = new CoordoApp(ShellTest.startup(dir, false));
         app.start(stage);
     }
 

@@ -37,6 +37,11 @@ class ShellTest {
 
     /** The window on a demo database of its own, as the README's run command gives a newcomer. */
     static Startup demoStartup(Path dataDir) {
+        return startup(dataDir, true);
+    }
+
+    /** The window on a database of its own, filled with the demo structure or left as the test made it. */
+    static Startup startup(Path dataDir, boolean demo) {
         AppPaths paths = AppPaths.resolve(dataDir.resolve("coordo.db"), Map.of("XDG_DATA_HOME", dataDir.toString()));
         return new Startup() {
             @Override
@@ -52,7 +57,7 @@ class ShellTest {
             @Override
             public Workspace open() {
                 Database db = Database.open(paths.database());
-                if (!new Settings(db).isDemo()) {
+                if (demo && !new Settings(db).isDemo()) {
                     new DemoGenerator(DemoGenerator.DEFAULT_SEED).fill(db, DemoGenerator.Size.SMALL);
                 }
                 return new Workspace(db, paths, new Settings(db).isDemo(), "test");
