@@ -76,6 +76,11 @@ public final class PlanService {
         return db.read(dsl -> load(dsl, planId));
     }
 
+    /** The plan, read inside another feature's transaction. */
+    public static Optional<Plan> find(DSLContext dsl, int planId) {
+        return load(dsl, planId);
+    }
+
     /** The patient's open plan, if any. */
     public Optional<Plan> openPlanOf(int patientId) {
         return db.read(dsl -> Optional.ofNullable(dsl.select(CARE_PLAN.ID).from(CARE_PLAN).where(CARE_PLAN.PATIENT_ID.eq(patientId))
@@ -343,29 +348,35 @@ public final class PlanService {
     /** Records the progress of an action of the version in force (réalisée, abandonnée…). */
     public void recordProgress(int planId, String actionUid, LocalDate on, Action.Status status, String result) {
         db.write((dsl, audit) -> {
-            Plan plan = requireOpen(dsl, planId);
-            PlanVersion inForce = plan.validated().orElseThrow(() -> refused("action",
-                    "Le suivi des actions commence une fois le plan validé."));
-            if (inForce.content().actions().stream().noneMatch(a -> a.uid().equals(actionUid))) {
-                throw refused("action", "Cette action ne fait pas partie de la version en vigueur.");
-            }
-            if (on == null || on.isAfter(today())) {
-                throw refused("progressOn", "Date : obligatoire, et pas dans le futur.");
-            }
-            if (status == null) {
-                throw refused("progressStatus", "Statut : choisissez où en est l'action.");
-            }
-            if (status == Action.Status.ABANDONNEE && blank(result)) {
-                throw refused("progressResult", "Action abandonnée : indiquez pourquoi dans le résultat.");
-            }
-            int id = dsl.insertInto(PLAN_ACTION_UPDATE).set(PLAN_ACTION_UPDATE.PLAN_ID, planId)
-                    .set(PLAN_ACTION_UPDATE.ACTION_UID, actionUid).set(PLAN_ACTION_UPDATE.UPDATE_ON, on.toString())
-                    .set(PLAN_ACTION_UPDATE.STATUS, status.name()).set(PLAN_ACTION_UPDATE.RESULT, text(result))
-                    .set(PLAN_ACTION_UPDATE.AUTHOR, audit.actor()).set(PLAN_ACTION_UPDATE.CREATED_AT, Timestamps.now(clock))
-                    .returning(PLAN_ACTION_UPDATE.ID).fetchOne(PLAN_ACTION_UPDATE.ID);
-            audit.created("plan_action_update", id, Map.of("plan_id", planId, "action_uid", actionUid, "status", status.name()));
+            recordProgressIn(dsl, audit, planId, actionUid, on, status, result);
             return null;
         });
+    }
+
+    /** As {@link #recordProgress}, inside the transaction of another change (an appointment marked réalisé). */
+    public void recordProgressIn(DSLContext dsl, Audit audit, int planId, String actionUid, LocalDate on, Action.Status status,
+            String result) {
+        Plan plan = requireOpen(dsl, planId);
+        PlanVersion inForce = plan.validated().orElseThrow(() -> refused("action",
+                "Le suivi des actions commence une fois le plan validé."));
+        if (inForce.content().actions().stream().noneMatch(a -> a.uid().equals(actionUid))) {
+            throw refused("action", "Cette action ne fait pas partie de la version en vigueur.");
+        }
+        if (on == null || on.isAfter(today())) {
+            throw refused("progressOn", "Date : obligatoire, et pas dans le futur.");
+        }
+        if (status == null) {
+            throw refused("progressStatus", "Statut : choisissez où en est l'action.");
+        }
+        if (status == Action.Status.ABANDONNEE && blank(result)) {
+            throw refused("progressResult", "Action abandonnée : indiquez pourquoi dans le résultat.");
+        }
+        int id = dsl.insertInto(PLAN_ACTION_UPDATE).set(PLAN_ACTION_UPDATE.PLAN_ID, planId)
+                .set(PLAN_ACTION_UPDATE.ACTION_UID, actionUid).set(PLAN_ACTION_UPDATE.UPDATE_ON, on.toString())
+                .set(PLAN_ACTION_UPDATE.STATUS, status.name()).set(PLAN_ACTION_UPDATE.RESULT, text(result))
+                .set(PLAN_ACTION_UPDATE.AUTHOR, audit.actor()).set(PLAN_ACTION_UPDATE.CREATED_AT, Timestamps.now(clock))
+                .returning(PLAN_ACTION_UPDATE.ID).fetchOne(PLAN_ACTION_UPDATE.ID);
+        audit.created("plan_action_update", id, Map.of("plan_id", planId, "action_uid", actionUid, "status", status.name()));
     }
 
     /** Records that the plan was printed or exported, and where. */
