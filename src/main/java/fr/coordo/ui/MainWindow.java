@@ -128,6 +128,7 @@ final class MainWindow {
             case DASHBOARD -> new DashboardView(workspace, this::openPatient);
             case TEAM -> new TeamView(workspace, stage);
             case PATIENTS -> new PatientsView(workspace, stage);
+            case AGENDA -> new AgendaView(workspace, stage);
             case SETTINGS -> new SettingsView(workspace, stage);
             default -> new ComingSoonView(section);
         };

@@ -207,7 +207,12 @@ final class PatientsView extends BorderPane {
         file.setId("tab-file");
         Tab planTab = new Tab("Plan personnalisé", plan);
         planTab.setId("tab-plan");
-        TabPane tabs = new TabPane(file, planTab);
+        fr.coordo.agenda.AgendaService agenda = new fr.coordo.agenda.AgendaService(ws.database());
+        PatientTimeline timeline = new PatientTimeline(agenda, () -> new AppointmentEditor(owner, agenda,
+                new AppointmentDialog.Context(loaded.team(), patients, plans, agenda.today())), p.id(), p.data().physicianId());
+        Tab agendaTab = new Tab("Rendez-vous", timeline);
+        agendaTab.setId("tab-appointments");
+        TabPane tabs = new TabPane(file, planTab, agendaTab);
         tabs.setId("patient-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         record.getChildren().setAll(tabs);

@@ -13,7 +13,7 @@ enum Section {
     PATIENTS("patients", "Patients", KeyCode.DIGIT3, true,
             "Les patients suivis et leur plan personnalisé de santé (PPS) : problèmes, objectifs partagés, actions, "
                     + "points d'étape et réévaluations, avec chaque version validée conservée et imprimable."),
-    AGENDA("agenda", "Agenda", KeyCode.DIGIT4, false,
+    AGENDA("agenda", "Agenda", KeyCode.DIGIT4, true,
             "Les rendez-vous et réunions de concertation liés au plan et à l'équipe, avec récurrences, "
                     + "détection des conflits et export iCalendar."),
     PATHWAY("parcours", "Parcours", KeyCode.DIGIT5, false,
