@@ -97,7 +97,6 @@ final class AgendaView extends BorderPane {
         this.patients = new PatientService(ws.database());
         this.plans = new PlanService(ws.database());
         this.anchor = agenda.today();
-        setId("agenda-view");
         getStyleClass().add("agenda-view");
         setTop(toolbar());
         center.getChildren().setAll(grid);
@@ -200,6 +199,12 @@ final class AgendaView extends BorderPane {
         return bar;
     }
 
+    /** Shows the period holding {@code day}. */
+    void goTo(LocalDate day) {
+        anchor = day;
+        reload();
+    }
+
     /** Shows the agenda of {@code patientId} (from the patient's record). */
     void showPatient(int patientId, String name) {
         fillFilters(new FilterChoice("Patient : " + name, AgendaService.Filter.patient(patientId)));
@@ -238,8 +243,9 @@ final class AgendaView extends BorderPane {
         reload();
     }
 
-    /** Reads the shown period again and keeps the selection when it is still there. */
+    /** Reads the shown period again and keeps the selection (and the keyboard focus) when it is still there. */
     void reload() {
+        boolean keyboardOnGrid = getScene() != null && isInside(getScene().getFocusOwner(), center);
         LocalDate from;
         LocalDate to;
         switch (mode) {
@@ -292,6 +298,18 @@ final class AgendaView extends BorderPane {
             selected = a;
             showDetail(a);
         }, () -> showDetail(null));
+        if (keyboardOnGrid) {
+            refocus();
+        }
+    }
+
+    private static boolean isInside(javafx.scene.Node node, javafx.scene.Node parent) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == parent) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String capitalised(String s) {
@@ -341,7 +359,9 @@ final class AgendaView extends BorderPane {
 
     /** After an action, the keyboard stays on the agenda: on the same appointment when it is still shown. */
     private void refocus() {
-        if (selected == null || !grid.focus(selected.id())) {
+        if (mode == Mode.MONTH) {
+            month.requestFocus();
+        } else if (selected == null || !grid.focus(selected.id())) {
             grid.requestFocus();
         }
     }

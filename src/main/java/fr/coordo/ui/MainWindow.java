@@ -120,6 +120,10 @@ final class MainWindow {
         // The dashboard is read again at each visit: its figures follow what was changed elsewhere.
         Node view = section == Section.DASHBOARD ? createView(section) : views.computeIfAbsent(section, this::createView);
         content.getChildren().setAll(view);
+        if (view instanceof AgendaView agenda) {
+            // appointments may have been booked from a patient's record meanwhile
+            agenda.reload();
+        }
         stage.setTitle(section.title + " — Coordo");
     }
 
@@ -127,7 +131,7 @@ final class MainWindow {
         Region view = switch (section) {
             case DASHBOARD -> new DashboardView(workspace, this::openPatient);
             case TEAM -> new TeamView(workspace, stage);
-            case PATIENTS -> new PatientsView(workspace, stage);
+            case PATIENTS -> new PatientsView(workspace, stage, this::showPatientAgenda);
             case AGENDA -> new AgendaView(workspace, stage);
             case SETTINGS -> new SettingsView(workspace, stage);
             default -> new ComingSoonView(section);
@@ -141,6 +145,14 @@ final class MainWindow {
         select(Section.PATIENTS);
         if (views.get(Section.PATIENTS) instanceof PatientsView patients) {
             patients.open(patientId);
+        }
+    }
+
+    /** Shows the agenda filtered on this patient. */
+    void showPatientAgenda(int patientId, String name) {
+        select(Section.AGENDA);
+        if (views.get(Section.AGENDA) instanceof AgendaView agenda) {
+            agenda.showPatient(patientId, name);
         }
     }
 

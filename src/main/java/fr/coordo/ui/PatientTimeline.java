@@ -38,7 +38,7 @@ final class PatientTimeline extends VBox {
     private final TableView<Appointment> table = new TableView<>();
     private final Label summary = new Label();
 
-    PatientTimeline(AgendaService agenda, Supplier<AppointmentEditor> editor, int patientId, Integer physicianId) {
+    PatientTimeline(AgendaService agenda, Supplier<AppointmentEditor> editor, int patientId, Integer physicianId, Runnable showAgenda) {
         super(8);
         this.agenda = agenda;
         this.editor = editor;
@@ -58,7 +58,11 @@ final class PatientTimeline extends VBox {
         create.setMinWidth(Region.USE_PREF_SIZE);
         edit.setMinWidth(Region.USE_PREF_SIZE);
         summary.setWrapText(true);
-        HBox bar = new HBox(8, create, edit);
+        Button inAgenda = new Button("Voir dans l'agenda");
+        inAgenda.setId("timeline-agenda");
+        inAgenda.setMinWidth(Region.USE_PREF_SIZE);
+        inAgenda.setOnAction(e -> showAgenda.run());
+        HBox bar = new HBox(8, create, edit, inAgenda);
         bar.setAlignment(Pos.CENTER_LEFT);
         table.setId("patient-appointments");
         table.setPlaceholder(new Label("Aucun rendez-vous pour ce patient."));

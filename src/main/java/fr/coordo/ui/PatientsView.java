@@ -40,6 +40,8 @@ final class PatientsView extends BorderPane {
 
     private final Workspace ws;
     private final Stage owner;
+    /** Opens the agenda filtered on a patient. */
+    private final java.util.function.BiConsumer<Integer, String> showAgenda;
     private final PatientService patients;
     private final PlanService plans;
     private final TeamService team;
@@ -53,7 +55,8 @@ final class PatientsView extends BorderPane {
     private PatientForm form;
     private PlanPane planPane;
 
-    PatientsView(Workspace ws, Stage owner) {
+    PatientsView(Workspace ws, Stage owner, java.util.function.BiConsumer<Integer, String> showAgenda) {
+        this.showAgenda = showAgenda;
         this.ws = ws;
         this.owner = owner;
         this.patients = new PatientService(ws.database());
@@ -209,7 +212,8 @@ final class PatientsView extends BorderPane {
         planTab.setId("tab-plan");
         fr.coordo.agenda.AgendaService agenda = new fr.coordo.agenda.AgendaService(ws.database());
         PatientTimeline timeline = new PatientTimeline(agenda, () -> new AppointmentEditor(owner, agenda,
-                new AppointmentDialog.Context(loaded.team(), patients, plans, agenda.today())), p.id(), p.data().physicianId());
+                new AppointmentDialog.Context(loaded.team(), patients, plans, agenda.today())), p.id(), p.data().physicianId(),
+                () -> showAgenda.accept(p.id(), p.displayName()));
         Tab agendaTab = new Tab("Rendez-vous", timeline);
         agendaTab.setId("tab-appointments");
         TabPane tabs = new TabPane(file, planTab, agendaTab);

@@ -159,5 +159,11 @@ class AgendaWorkflowTest extends DemoWindowTest {
                 && a.series().id() == series.getFirst().series().id()).count() == 6);
         assertTrue(timeline.getItems().stream().anyMatch(a -> a.id() == second.id() && a.status() == AppointmentStatus.ANNULE));
         Screenshots.save(stage.getScene(), "patient-rendez-vous.png");
+
+        // and « Voir dans l'agenda » shows that patient's agenda only
+        robot.clickOn("#timeline-agenda");
+        waitShown(robot, "#agenda-filter");
+        assertEquals(Integer.valueOf(person.value1()), robot.lookup("#agenda-filter").<AgendaView.FilterChoice>queryComboBox()
+                .getValue().filter().patientId());
     }
 }

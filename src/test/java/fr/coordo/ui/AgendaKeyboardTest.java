@@ -1,0 +1,70 @@
+package fr.coordo.ui;
+
+import static fr.coordo.ui.PlanWorkflowTest.waitShown;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.coordo.agenda.AgendaService;
+import fr.coordo.agenda.Appointment;
+import fr.coordo.agenda.AppointmentInput;
+import fr.coordo.agenda.AppointmentKind;
+import fr.coordo.agenda.Place;
+import fr.coordo.store.Database;
+import fr.coordo.team.Professional;
+import fr.coordo.team.TeamService;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Without the mouse: move an appointment by the quarter hour and by the day, undo, switch to the month. */
+class AgendaKeyboardTest extends DemoWindowTest {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @Test
+    void theKeyboardMovesAnAppointmentUndoesTheMoveAndSwitchesViews(FxRobot robot) throws Exception {
+        waitUntilOpen();
+        Database db = app.window().workspace().database();
+        AgendaService agenda = new AgendaService(db);
+        LocalDate tuesday = LocalDate.now(Database.ZONE).plusMonths(4).with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
+        Professional pro = new TeamService(db).all().stream().filter(p -> p.isActive(tuesday)).findFirst().orElseThrow();
+        Appointment a = agenda.create(AppointmentInput.of(null, List.of(pro.id()), tuesday.atTime(14, 0), Duration.ofMinutes(60),
+                AppointmentKind.REUNION, Place.MSP), "test");
+
+        robot.clickOn("#nav-agenda");
+        waitShown(robot, "#view-agenda");
+        robot.interact(() -> robot.lookup("#view-agenda").<AgendaView>query().goTo(tuesday));
+        waitShown(robot, "#appointment-" + a.id());
+        robot.clickOn("#appointment-" + a.id());
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DOWN).type(KeyCode.DOWN).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> agenda.find(a.id()).orElseThrow().start().equals(tuesday.atTime(14, 30)));
+        robot.press(KeyCode.CONTROL).type(KeyCode.RIGHT).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> agenda.find(a.id()).orElseThrow().start().equals(tuesday.plusDays(1).atTime(14, 30)));
+        assertEquals(Duration.ofMinutes(60), agenda.find(a.id()).orElseThrow().data().length(), "the length is kept");
+        assertTrue(robot.lookup("#agenda-message").queryLabeled().getText().contains("Ctrl+Z"));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> agenda.find(a.id()).orElseThrow().start().equals(tuesday.atTime(14, 30)));
+
+        robot.press(KeyCode.ALT).type(KeyCode.M).release(KeyCode.ALT);
+        waitShown(robot, "#month-day-" + tuesday);
+        assertTrue(robot.lookup("#agenda-period").queryLabeled().getText().matches("(?i)\\p{L}+ \\d{4}"),
+                robot.lookup("#agenda-period").queryLabeled().getText());
+        Screenshots.save(stage.getScene(), "agenda-mois.png");
+        robot.doubleClickOn("#month-day-" + tuesday);
+        waitShown(robot, "#appointment-" + a.id());
+        assertTrue(robot.lookup("#agenda-mode-day").<javafx.scene.control.ToggleButton>query().isSelected(), "double-click opens the day");
+    }
+}
