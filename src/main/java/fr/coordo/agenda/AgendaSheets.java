@@ -99,17 +99,22 @@ public final class AgendaSheets {
         byte[] pdf = AgendaSheet.render(s, clock);
         Path target = out.toAbsolutePath().normalize();
         Documents.writeAtomically(target, pdf, replace);
+        recordPrint(s, target.toString());
+        return target;
+    }
+
+    /** Records in the audit trail that the sheet went to {@code destination} (a file, or « imprimante »). */
+    public void recordPrint(AgendaSheet.Snapshot s, String destination) {
         db.write((dsl, audit) -> {
             Map<String, Audit.Change> changes = new LinkedHashMap<>();
             changes.put("document", Audit.Change.created(s.span() == AgendaSheet.Span.WEEK ? "agenda de la semaine" : "agenda du jour"));
             changes.put("first_day", Audit.Change.created(s.first().toString()));
             changes.put("appointments", Audit.Change.created(s.appointments().size()));
-            changes.put("destination", Audit.Change.created(target.toString()));
+            changes.put("destination", Audit.Change.created(destination));
             changes.put("fingerprint", Audit.Change.created(AgendaSheet.fingerprint(s)));
             audit.record("professional", s.professional().id(), AuditAction.PRINT, changes);
             return null;
         });
-        return target;
     }
 
     /** Phone and address of each patient of the appointments: what a professional needs, and nothing more. */

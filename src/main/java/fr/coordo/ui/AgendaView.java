@@ -1,6 +1,8 @@
 package fr.coordo.ui;
 
 import fr.coordo.agenda.AgendaService;
+import fr.coordo.agenda.AgendaSheet;
+import fr.coordo.agenda.AgendaSheets;
 import fr.coordo.agenda.Appointment;
 import fr.coordo.agenda.AppointmentInput;
 import fr.coordo.agenda.AppointmentKind;
@@ -188,10 +190,22 @@ final class AgendaView extends BorderPane {
         for (var b : List.of(today, previous, next, create)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
+        Button sheet = new Button("Feuille PDF…");
+        sheet.setId("agenda-sheet");
+        sheet.setTooltip(new Tooltip("La feuille du jour ou de la semaine du professionnel affiché, en PDF"));
+        sheet.setOnAction(e -> saveSheet());
+        Button print = new Button("Imprimer…");
+        print.setId("agenda-print");
+        print.setTooltip(new Tooltip("Imprimer la feuille du jour ou de la semaine du professionnel affiché (Ctrl+P)"));
+        print.setOnAction(e -> printSheet());
+        for (Button b : List.of(sheet, print)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.disableProperty().bind(filter.valueProperty().map(c -> c.filter().professionalId() == null).orElse(true));
+        }
         Label show = Forms.label("Afficher", filter);
         HBox first = new HBox(8, today, previous, next, period, spacer, modeButtons);
         first.setAlignment(Pos.CENTER_LEFT);
-        HBox second = new HBox(8, show, filter, spacer2, create);
+        HBox second = new HBox(8, show, filter, spacer2, sheet, print, create);
         second.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(6, first, second);
         bar.setPadding(new Insets(8, 10, 8, 10));
@@ -322,6 +336,8 @@ final class AgendaView extends BorderPane {
         boolean inText = e.getTarget() instanceof javafx.scene.control.TextInputControl;
         if (e.isShortcutDown() && e.getCode() == KeyCode.N) {
             createNew();
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.P) {
+            printSheet();
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.Z && undo != null && !inText) {
             Runnable u = undo;
             undo = null;
@@ -497,6 +513,60 @@ final class AgendaView extends BorderPane {
         } catch (StoreException e) {
             message.setText(TeamView.describe(e));
         }
+    }
+
+    // ---------------------------------------------------------------- sheet
+
+    /** The sheet of the professional shown: the day in day view, else the week. Empty without a professional. */
+    private Optional<AgendaSheet.Snapshot> sheetSnapshot() {
+        Integer pro = filter.getValue() == null ? null : filter.getValue().filter().professionalId();
+        if (pro == null) {
+            message.setText("Choisissez d'abord un professionnel dans « Afficher » : la feuille est celle de son agenda.");
+            return Optional.empty();
+        }
+        return Optional.of(sheets().snapshot(pro, mode == Mode.DAY ? AgendaSheet.Span.DAY : AgendaSheet.Span.WEEK, anchor));
+    }
+
+    private AgendaSheets sheets() {
+        return new AgendaSheets(ws.database());
+    }
+
+    void saveSheet() {
+        sheetSnapshot().ifPresent(snapshot -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Enregistrer la feuille d'agenda en PDF");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Document PDF", "*.pdf"));
+            java.io.File documents = new java.io.File(System.getProperty("user.home"), "Documents");
+            chooser.setInitialDirectory(documents.isDirectory() ? documents : new java.io.File(System.getProperty("user.home")));
+            chooser.setInitialFileName(AgendaSheet.fileName(snapshot));
+            java.io.File file = chooser.showSaveDialog(owner);
+            if (file != null) {
+                saveSheet(snapshot, file.toPath());
+            }
+        });
+    }
+
+    /** Writes the sheet (the user chose the file, so an existing one is replaced) and says where. */
+    void saveSheet(AgendaSheet.Snapshot snapshot, java.nio.file.Path file) {
+        Background.run("agenda-sheet", () -> sheets().export(snapshot, file, true),
+                path -> message.setText("Feuille enregistrée : " + path + ". Elle contient des données de santé : "
+                        + "ne la partagez qu'avec l'équipe de soins."),
+                e -> message.setText(TeamView.describe(e)));
+    }
+
+    private void printSheet() {
+        sheetSnapshot().ifPresent(snapshot -> Background.run("agenda-print", () -> {
+            Printing.Outcome outcome = Printing.print(AgendaSheet.render(snapshot, java.time.Clock.system(fr.coordo.store.Database.ZONE)),
+                    AgendaSheet.fileName(snapshot));
+            if (outcome == Printing.Outcome.PRINTED) {
+                sheets().recordPrint(snapshot, "imprimante");
+            }
+            return switch (outcome) {
+                case PRINTED -> "Feuille envoyée à l'imprimante.";
+                case CANCELLED -> "Impression annulée.";
+                case NO_PRINTER -> "Aucune imprimante n'est installée sur ce poste : enregistrez la feuille en PDF pour l'imprimer ailleurs.";
+            };
+        }, message::setText, e -> message.setText("L'impression a échoué : " + TeamView.describe(e))));
     }
 
     // ---------------------------------------------------------------- detail

@@ -719,19 +719,16 @@ final class PlanPane extends BorderPane {
         int planId = plan.id();
         String reference = plan.reference();
         askCopy("Imprimer").ifPresent(social -> Background.run("plan-print", () -> {
-            if (java.awt.print.PrinterJob.lookupPrintServices().length == 0) {
-                return "Aucune imprimante n'est installée sur ce poste : enregistrez le plan en PDF pour l'imprimer ailleurs.";
-            }
             byte[] bytes = fr.coordo.plan.PlanPdf.render(documents().snapshot(planId, v.version()), social,
                     java.time.Clock.system(fr.coordo.store.Database.ZONE));
-            try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
-                java.awt.print.PrinterJob job = java.awt.print.PrinterJob.getPrinterJob();
-                job.setJobName(reference + " v" + v.version());
-                job.setPageable(new org.apache.pdfbox.printing.PDFPageable(doc));
-                if (!job.printDialog()) {
+            switch (Printing.print(bytes, reference + " v" + v.version())) {
+                case NO_PRINTER -> {
+                    return "Aucune imprimante n'est installée sur ce poste : enregistrez le plan en PDF pour l'imprimer ailleurs.";
+                }
+                case CANCELLED -> {
                     return "Impression annulée.";
                 }
-                job.print();
+                case PRINTED -> { }
             }
             plans.recordPrint(planId, v.version(), "imprimante", social);
             return "Plan envoyé à l'imprimante.";

@@ -66,5 +66,23 @@ class AgendaKeyboardTest extends DemoWindowTest {
         robot.doubleClickOn("#month-day-" + tuesday);
         waitShown(robot, "#appointment-" + a.id());
         assertTrue(robot.lookup("#agenda-mode-day").<javafx.scene.control.ToggleButton>query().isSelected(), "double-click opens the day");
+
+        // the day sheet of a professional, from the window
+        assertTrue(robot.lookup("#agenda-sheet").query().isDisabled(), "no sheet for the whole team");
+        robot.interact(() -> {
+            javafx.scene.control.ComboBox<AgendaView.FilterChoice> filter = robot.lookup("#agenda-filter").queryComboBox();
+            filter.setValue(filter.getItems().stream().filter(c -> Integer.valueOf(pro.id()).equals(c.filter().professionalId()))
+                    .findFirst().orElseThrow());
+        });
+        assertTrue(!robot.lookup("#agenda-sheet").query().isDisabled());
+        java.nio.file.Path file = dir.resolve("feuille.pdf");
+        var snapshot = new fr.coordo.agenda.AgendaSheets(db).snapshot(pro.id(), fr.coordo.agenda.AgendaSheet.Span.DAY, tuesday);
+        robot.interact(() -> robot.lookup("#view-agenda").<AgendaView>query().saveSheet(snapshot, file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(file));
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertTrue(text.contains(pro.lastName()) && text.contains("14:30"), text);
+        }
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#agenda-message").queryLabeled().getText().contains("Feuille enregistrée"));
     }
 }
