@@ -452,9 +452,14 @@ final class AgendaView extends BorderPane {
                     + ". Ctrl+Z pour annuler le déplacement.");
             undo = () -> {
                 try {
-                    agenda.move(a.id(), from, "Retour à l'horaire précédent");
+                    boolean back = AppointmentEditor.withReason(owner, reason -> {
+                        agenda.move(a.id(), from, reason);
+                        return a;
+                    }).isPresent();
                     reload();
-                    message.setText("Déplacement annulé : retour au " + from.format(DAY) + " à " + from.format(TIME) + ".");
+                    if (back) {
+                        message.setText("Déplacement annulé : retour au " + from.format(DAY) + " à " + from.format(TIME) + ".");
+                    }
                 } catch (StoreException e) {
                     message.setText(TeamView.describe(e));
                 }

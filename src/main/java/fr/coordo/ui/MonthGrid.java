@@ -61,7 +61,7 @@ final class MonthGrid extends GridPane {
         getChildren().clear();
         getRowConstraints().clear();
         for (int i = 0; i < 7; i++) {
-            Label h = new Label(DayOfWeek.of(i + 1).getDisplayName(TextStyle.FULL, Locale.FRENCH));
+            Label h = new Label(DayOfWeek.of(i + 1).getDisplayName(TextStyle.SHORT, Locale.FRENCH));
             h.getStyleClass().add("agenda-day-title");
             h.setMaxWidth(Double.MAX_VALUE);
             h.setAlignment(Pos.CENTER);
