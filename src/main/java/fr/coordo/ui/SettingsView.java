@@ -65,10 +65,15 @@ final class SettingsView extends ScrollPane {
                 + "déclaration à l'ARS et les ordres de paiement la reprendront.");
         structureText.setWrapText(true);
         structureText.setMaxWidth(620);
+        Label hoursTitle = new Label("Heures d'ouverture");
+        hoursTitle.getStyleClass().add("title-4");
+        Label hoursText = new Label("L'agenda prévient avant d'enregistrer un rendez-vous en dehors de ces heures ou un jour de fermeture.");
+        hoursText.setWrapText(true);
+        hoursText.setMaxWidth(620);
         Label databaseTitle = new Label("Base de données");
         databaseTitle.getStyleClass().add("title-4");
         VBox page = new VBox(14, title, structureTitle, structureText, new StructureForm(new StructureService(ws.database()), owner),
-                databaseTitle, info, backupTitle, backupText, actions);
+                hoursTitle, hoursText, new OpeningHoursForm(new fr.coordo.agenda.OpeningHours(ws.database())), databaseTitle, info, backupTitle, backupText, actions);
         page.setPadding(new Insets(32, 40, 32, 40));
         page.getStyleClass().add("page");
         setContent(page);
