@@ -701,4 +701,233 @@ public final class AgendaService {
         return db.read(dsl -> dsl.select(CARE_PLAN.ID).from(CARE_PLAN).where(CARE_PLAN.PATIENT_ID.eq(patientId))
                 .orderBy(CARE_PLAN.ID.desc()).limit(1).fetchOptional(CARE_PLAN.ID)).flatMap(plans::find);
     }
+
+    // ---------------------------------------------------------------- iCalendar import (IcsImport)
+
+    /**
+     * One event of an imported calendar, already resolved to this database: a single appointment
+     * ({@code occurrences} empty), or a series ({@code input.recurrence()} set, {@code input.start()} its first
+     * slot) with every occurrence's own content and status. {@code label} names the event in messages:
+     * « title » du 23/03/2026 à 10:00.
+     */
+    public record ImportedEvent(String uid, String label, AppointmentInput input, AppointmentStatus status,
+            List<ImportedOccurrence> occurrences) {
+        public ImportedEvent {
+            occurrences = occurrences == null ? List.of() : List.copyOf(occurrences);
+        }
+    }
+
+    /** An occurrence of an imported series: its slot in the rule, its content and its status. */
+    public record ImportedOccurrence(LocalDateTime slot, AppointmentInput input, AppointmentStatus status) {}
+
+    /**
+     * What an import did, counted in appointments (one per occurrence of a series); {@code clashes} counts the
+     * imported appointments overlapping another one of the same professional or patient; {@code lines} says,
+     * in French, what was kept as it was.
+     */
+    public record ImportResult(int created, int updated, int unchanged, int clashes, List<String> lines) {}
+
+    /**
+     * Writes the events in one transaction, all or nothing. An event whose UID is already here updates that
+     * appointment or series instead of adding a copy: importing the same file again changes nothing. Clashes
+     * never block an import. Occurrences already réalisées or non honorées here are history and stay as they
+     * are; those the file no longer has become single appointments, as when a series is edited.
+     */
+    public ImportResult importEvents(List<ImportedEvent> events, String source) {
+        return db.write((dsl, audit) -> {
+            ImportTally tally = new ImportTally();
+            for (ImportedEvent e : events) {
+                checkImported(dsl, e);
+                if (e.input().recurrence() == null) {
+                    importSingle(dsl, e, tally);
+                } else {
+                    importSeries(dsl, e, tally);
+                }
+            }
+            int clashes = countClashes(dsl, tally.touched);
+            Map<String, Audit.Change> changes = new LinkedHashMap<>();
+            changes.put("format", Audit.Change.created("iCalendar"));
+            changes.put("source", Audit.Change.created(source));
+            changes.put("events", Audit.Change.created(events.size()));
+            changes.put("created", Audit.Change.created(tally.created));
+            changes.put("updated", Audit.Change.created(tally.updated));
+            changes.put("unchanged", Audit.Change.created(tally.unchanged));
+            audit.record("agenda", null, fr.coordo.store.AuditAction.IMPORT, changes);
+            return new ImportResult(tally.created, tally.updated, tally.unchanged, clashes, List.copyOf(tally.lines));
+        });
+    }
+
+    private static final class ImportTally {
+        int created;
+        int updated;
+        int unchanged;
+        final List<Integer> touched = new ArrayList<>();
+        final List<String> lines = new ArrayList<>();
+        final Map<String, Integer> keptByEvent = new LinkedHashMap<>();
+    }
+
+    /** The same checks as the window's, each message naming the event. */
+    private void checkImported(DSLContext dsl, ImportedEvent e) {
+        try {
+            validate(dsl, e.input());
+            for (ImportedOccurrence o : e.occurrences()) {
+                validate(dsl, withoutRule(o.input()));
+            }
+        } catch (InputException refused) {
+            throw new InputException(refused.issues().stream()
+                    .map(i -> Issue.blocking(i.field(), "Événement " + e.label() + " : " + i.message())).toList());
+        }
+    }
+
+    private void importSingle(DSLContext dsl, ImportedEvent e, ImportTally tally) {
+        Integer seriesId = dsl.select(APPOINTMENT_SERIES.ID).from(APPOINTMENT_SERIES).where(APPOINTMENT_SERIES.UID.eq(e.uid()))
+                .fetchOptional(APPOINTMENT_SERIES.ID).orElse(null);
+        if (seriesId != null) {
+            // the calendar made a single appointment of what was a series here
+            detachSettled(dsl, APPOINTMENT.SERIES_ID.eq(seriesId));
+            dsl.deleteFrom(APPOINTMENT).where(APPOINTMENT.SERIES_ID.eq(seriesId)).execute();
+            dsl.deleteFrom(APPOINTMENT_SERIES).where(APPOINTMENT_SERIES.ID.eq(seriesId)).execute();
+        }
+        Optional<Appointment> existing = load(dsl, APPOINTMENT.UID.eq(e.uid()).and(APPOINTMENT.SERIES_ID.isNull())).stream().findFirst();
+        if (existing.isPresent()) {
+            reconcile(dsl, existing.get(), e.input(), e.status(), e.label(), tally);
+            flushKept(e.label(), tally);
+        } else {
+            tally.touched.add(insertRow(dsl, withoutRule(e.input()), e.uid(), null, null, e.status(), null));
+            tally.created++;
+        }
+    }
+
+    private void importSeries(DSLContext dsl, ImportedEvent e, ImportTally tally) {
+        for (Appointment single : load(dsl, APPOINTMENT.UID.eq(e.uid()).and(APPOINTMENT.SERIES_ID.isNull()))) {
+            // the calendar made a series of what was a single appointment here
+            if (single.status().settled()) {
+                detach(dsl, single.id());
+            } else {
+                dsl.deleteFrom(APPOINTMENT).where(APPOINTMENT.ID.eq(single.id())).execute();
+            }
+        }
+        Recurrence rule = e.input().recurrence();
+        LocalDateTime first = Recurrence.wallClock(e.input().start());
+        var series = dsl.selectFrom(APPOINTMENT_SERIES).where(APPOINTMENT_SERIES.UID.eq(e.uid())).fetchOne();
+        int seriesId;
+        if (series == null) {
+            seriesId = insertSeries(dsl, e.uid(), first, rule);
+        } else {
+            seriesId = series.getId();
+            boolean same = series.getFirstStart().equals(slot(first)) && series.getFrequency().equals(rule.frequency().name())
+                    && series.getInterval() == rule.interval()
+                    && java.util.Objects.equals(series.getUntilDate(), rule.until() == null ? null : rule.until().toString())
+                    && java.util.Objects.equals(series.getOccurrences(), rule.count());
+            if (!same) {
+                dsl.update(APPOINTMENT_SERIES).set(APPOINTMENT_SERIES.FIRST_START, slot(first))
+                        .set(APPOINTMENT_SERIES.FREQUENCY, rule.frequency().name()).set(APPOINTMENT_SERIES.INTERVAL, rule.interval())
+                        .set(APPOINTMENT_SERIES.UNTIL_DATE, rule.until() == null ? null : rule.until().toString())
+                        .set(APPOINTMENT_SERIES.OCCURRENCES, rule.count()).set(APPOINTMENT_SERIES.UPDATED_AT, Timestamps.now(clock))
+                        .where(APPOINTMENT_SERIES.ID.eq(seriesId)).execute();
+            }
+        }
+        Map<String, Appointment> bySlot = new LinkedHashMap<>();
+        load(dsl, APPOINTMENT.SERIES_ID.eq(seriesId)).forEach(a -> bySlot.put(slot(a.recurrenceId()), a));
+        List<ImportedOccurrence> added = new ArrayList<>();
+        for (ImportedOccurrence o : e.occurrences()) {
+            Appointment old = bySlot.remove(slot(o.slot()));
+            if (old == null) {
+                added.add(o);
+            } else {
+                reconcile(dsl, old, o.input(), o.status(), e.label(), tally);
+            }
+        }
+        // Occurrences whose slot the file no longer has: history becomes single appointments; the planned
+        // ones take the new slots in order (keeping their links to the plan), the surplus goes.
+        List<Appointment> reusable = new ArrayList<>();
+        for (Appointment old : bySlot.values().stream().sorted(Comparator.comparing(Appointment::recurrenceId)).toList()) {
+            if (old.status().settled()) {
+                detach(dsl, old.id());
+            } else {
+                reusable.add(old);
+                dsl.update(APPOINTMENT).set(APPOINTMENT.RECURRENCE_ID, "~" + old.id()).where(APPOINTMENT.ID.eq(old.id())).execute();
+            }
+        }
+        for (int i = 0; i < Math.max(added.size(), reusable.size()); i++) {
+            if (i >= added.size()) {
+                dsl.deleteFrom(APPOINTMENT).where(APPOINTMENT.ID.eq(reusable.get(i).id())).execute();
+            } else if (i >= reusable.size()) {
+                ImportedOccurrence o = added.get(i);
+                tally.touched.add(insertRow(dsl, withoutRule(o.input()), e.uid(), seriesId, o.slot(), o.status(), null));
+                tally.created++;
+            } else {
+                Appointment old = reusable.get(i);
+                ImportedOccurrence o = added.get(i);
+                dsl.update(APPOINTMENT).set(APPOINTMENT.RECURRENCE_ID, slot(o.slot())).where(APPOINTMENT.ID.eq(old.id())).execute();
+                writeImported(dsl, old, o.input(), o.status());
+                tally.touched.add(old.id());
+                tally.updated++;
+            }
+        }
+        flushKept(e.label(), tally);
+    }
+
+    /** Brings one stored appointment to the file's version, unless it is the same or is history already. */
+    private void reconcile(DSLContext dsl, Appointment old, AppointmentInput input, AppointmentStatus status, String label,
+            ImportTally tally) {
+        AppointmentInput wanted = keepingPlanLink(old, withoutRule(input));
+        if (sameAsStored(old, wanted, status)) {
+            tally.unchanged++;
+        } else if (old.status().settled()) {
+            tally.unchanged++;
+            tally.keptByEvent.merge(label, 1, Integer::sum);
+        } else {
+            writeImported(dsl, old, wanted, status);
+            tally.touched.add(old.id());
+            tally.updated++;
+        }
+    }
+
+    private void writeImported(DSLContext dsl, Appointment old, AppointmentInput input, AppointmentStatus status) {
+        writeContent(dsl, old.id(), keepingPlanLink(old, withoutRule(input)), old.conflictReason(), true);
+        if (old.status() != status) {
+            dsl.update(APPOINTMENT).set(APPOINTMENT.STATUS, status.name()).where(APPOINTMENT.ID.eq(old.id())).execute();
+        }
+    }
+
+    private static void flushKept(String label, ImportTally tally) {
+        Integer n = tally.keptByEvent.remove(label);
+        if (n != null) {
+            String which = n == 1 ? "1 rendez-vous déjà réalisé ou non honoré est gardé tel quel"
+                    : n + " rendez-vous déjà réalisés ou non honorés sont gardés tels quels";
+            tally.lines.add(label + " : " + which + " ; le fichier n'en change pas l'historique.");
+        }
+    }
+
+    /** The plan action an appointment was linked to stays linked while the patient stays the same. */
+    private static AppointmentInput keepingPlanLink(Appointment old, AppointmentInput in) {
+        return java.util.Objects.equals(old.data().patientId(), in.patientId())
+                ? in.withAction(old.data().planId(), old.data().actionUid()) : in.withAction(null, null);
+    }
+
+    private static boolean sameAsStored(Appointment old, AppointmentInput in, AppointmentStatus status) {
+        AppointmentInput o = old.data();
+        return old.status() == status && slot(o.start()).equals(slot(in.start())) && slot(o.end()).equals(slot(in.end()))
+                && o.kind() == in.kind() && o.place() == in.place() && java.util.Objects.equals(o.patientId(), in.patientId())
+                && Set.copyOf(o.professionalIds()).equals(Set.copyOf(in.professionalIds()))
+                && java.util.Objects.equals(o.placeDetail(), text(in.placeDetail())) && java.util.Objects.equals(o.title(), text(in.title()))
+                && java.util.Objects.equals(o.notesBefore(), text(in.notesBefore()))
+                && java.util.Objects.equals(o.notesAfter(), text(in.notesAfter()));
+    }
+
+    /** How many of the written appointments overlap another one of the same professional or patient. */
+    private static int countClashes(DSLContext dsl, List<Integer> ids) {
+        int clashes = 0;
+        for (int from = 0; from < ids.size(); from += 900) {
+            for (Appointment a : load(dsl, APPOINTMENT.ID.in(ids.subList(from, Math.min(ids.size(), from + 900))))) {
+                if (a.status().occupies() && conflictsOf(dsl, a.start(), a.end(), a.data().patientId(), a.data().professionalIds(),
+                        Set.of(a.id())).stream().anyMatch(c -> c.kind() == Conflict.Kind.PROFESSIONNEL_OCCUPE
+                                || c.kind() == Conflict.Kind.PATIENT_OCCUPE)) {
+                    clashes++;
+                }
+            }
+        }
+        return clashes;
+    }
 }
