@@ -240,6 +240,10 @@ public final class IcsImport {
                 default -> wallClock(startValue).atZone(Database.ZONE);
             };
             Bounds bounds = bounds(rrule, own);
+            if (bounds.endless()) {
+                lines.add(label + " : série sans fin dans le fichier (calendriers en ligne) ; importée pour un an, jusqu'au "
+                        + ((LocalDate) bounds.until()).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ".");
+            }
             List<LocalDateTime> instances = instances(own, bounds);
             Recurrence rule = agendaRule(bounds, instances);
             List<LocalDateTime> slots = rule.expand(instances.getFirst());
@@ -283,7 +287,10 @@ public final class IcsImport {
         }
 
         /** How an RRULE repeats and ends, once checked to be what an agenda series can be. */
-        private record Bounds(Recurrence.Frequency frequency, int interval, int count, Temporal until) {}
+        private record Bounds(Recurrence.Frequency frequency, int interval, int count, Temporal until, boolean endless) {}
+
+        /** An endless series (what online calendars make by default) is taken for a year: the agenda's series end. */
+        private static final java.time.Period ENDLESS_SPAN = java.time.Period.ofYears(1);
 
         /**
          * WEEKLY on the first occurrence's weekday or MONTHLY on its day of the month, every INTERVAL, until a
@@ -304,12 +311,13 @@ public final class IcsImport {
             boolean nothingElse = r.getHourList().isEmpty() && r.getMinuteList().isEmpty() && r.getSecondList().isEmpty()
                     && r.getMonthList().isEmpty() && r.getSetPosList().isEmpty() && r.getWeekNoList().isEmpty()
                     && r.getYearDayList().isEmpty() && r.getExperimentalValues().isEmpty();
-            boolean bounded = r.getCount() > 0 || r.getUntil() != null;
-            if (!dayOk || !monthDayOk || !nothingElse || !bounded) {
+            if (!dayOk || !monthDayOk || !nothingElse) {
                 throw unsupported(text);
             }
+            boolean endless = r.getCount() <= 0 && r.getUntil() == null;
             return new Bounds(weekly ? Recurrence.Frequency.WEEKLY : Recurrence.Frequency.MONTHLY, Math.max(1, r.getInterval()),
-                    Math.max(0, r.getCount()), r.getCount() > 0 ? null : r.getUntil());
+                    Math.max(0, r.getCount()), endless ? wallClock(first).toLocalDate().plus(ENDLESS_SPAN)
+                            : r.getCount() > 0 ? null : r.getUntil(), endless);
         }
 
         /** The instances' Paris wall-clock times, counted in the event's own zone (one more than the agenda accepts at most). */
@@ -372,8 +380,7 @@ public final class IcsImport {
         private StoreException unsupported(String what) {
             return new StoreException("L'événement " + label + " se répète selon une règle que l'agenda ne sait pas reprendre (" + what
                     + "). Seules sont prises en charge les répétitions chaque semaine le même jour ou chaque mois à la même date "
-                    + "(FREQ=WEEKLY ou FREQ=MONTHLY, avec INTERVAL), limitées par un nombre de rendez-vous (COUNT) ou une date de "
-                    + "fin (UNTIL). Rien n'a été importé.");
+                    + "(FREQ=WEEKLY ou FREQ=MONTHLY, avec INTERVAL). Rien n'a été importé.");
         }
 
         /** An event's content, or empty (with a report line) when the agenda cannot hold it. */

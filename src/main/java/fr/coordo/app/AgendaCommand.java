@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommandes :%n",
         synopsisSubcommandLabel = "COMMANDE",
         optionListHeading = "%nOptions :%n",
-        subcommands = {AgendaCommand.ExportIcs.class, AgendaCommand.ImportIcs.class})
+        subcommands = {AgendaCommand.ExportIcs.class, AgendaCommand.ImportIcs.class, AgendaSheetCommand.class})
 final class AgendaCommand implements Runnable {
     private static final String HEALTH_DATA = "Attention : ce fichier contient des données personnelles de santé (noms des patients, "
             + "motifs et notes des rendez-vous). Ne le transmettez que par une messagerie sécurisée de santé et supprimez-le "
@@ -43,7 +43,7 @@ final class AgendaCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "sous-commande manquante : export-ics ou import-ics.");
+        throw new ParameterException(spec.commandLine(), "sous-commande manquante : export-ics, import-ics ou sheet.");
     }
 
     @Command(name = "export-ics",

@@ -3,6 +3,8 @@ package fr.coordo.ui;
 import fr.coordo.agenda.AgendaService;
 import fr.coordo.agenda.AgendaSheet;
 import fr.coordo.agenda.AgendaSheets;
+import fr.coordo.agenda.IcsExport;
+import fr.coordo.agenda.IcsImport;
 import fr.coordo.agenda.Appointment;
 import fr.coordo.agenda.AppointmentInput;
 import fr.coordo.agenda.AppointmentKind;
@@ -202,10 +204,20 @@ final class AgendaView extends BorderPane {
             b.setMinWidth(Region.USE_PREF_SIZE);
             b.disableProperty().bind(filter.valueProperty().map(c -> c.filter().professionalId() == null).orElse(true));
         }
+        javafx.scene.control.MenuItem export = new javafx.scene.control.MenuItem("Exporter l'agenda affiché (.ics)…");
+        export.setId("agenda-export");
+        export.setOnAction(e -> exportIcs());
+        javafx.scene.control.MenuItem importIcs = new javafx.scene.control.MenuItem("Importer un fichier .ics dans l'agenda du professionnel…");
+        importIcs.setId("agenda-import");
+        importIcs.setOnAction(e -> importIcs());
+        importIcs.disableProperty().bind(filter.valueProperty().map(c -> c.filter().professionalId() == null).orElse(true));
+        javafx.scene.control.MenuButton calendar = new javafx.scene.control.MenuButton("iCalendar", null, export, importIcs);
+        calendar.setId("agenda-ics");
+        calendar.setMinWidth(Region.USE_PREF_SIZE);
         Label show = Forms.label("Afficher", filter);
         HBox first = new HBox(8, today, previous, next, period, spacer, modeButtons);
         first.setAlignment(Pos.CENTER_LEFT);
-        HBox second = new HBox(8, show, filter, spacer2, sheet, print, create);
+        HBox second = new HBox(8, show, filter, spacer2, calendar, sheet, print, create);
         second.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(6, first, second);
         bar.setPadding(new Insets(8, 10, 8, 10));
@@ -518,6 +530,60 @@ final class AgendaView extends BorderPane {
         } catch (StoreException e) {
             message.setText(TeamView.describe(e));
         }
+    }
+
+    // ---------------------------------------------------------------- iCalendar
+
+    private void exportIcs() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Exporter l'agenda au format iCalendar");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Calendrier iCalendar", "*.ics"));
+        AgendaService.Filter f = currentFilter();
+        chooser.setInitialFileName("agenda-" + (f.professionalId() != null ? "professionnel-" + f.professionalId()
+                : f.patientId() != null ? fr.coordo.patient.Patient.reference(f.patientId()) : "equipe") + ".ics");
+        java.io.File file = chooser.showSaveDialog(owner);
+        if (file != null) {
+            exportIcs(f, file.toPath());
+        }
+    }
+
+    /** Writes the calendar of {@code f} (the user chose the file, so an existing one is replaced). */
+    void exportIcs(AgendaService.Filter f, java.nio.file.Path file) {
+        Background.run("agenda-ics", () -> IcsExport.write(ws.database(), f, file, true, java.time.Clock.system(fr.coordo.store.Database.ZONE)),
+                r -> message.setText(r.appointments() + " rendez-vous exportés dans " + r.file() + ". Le fichier contient des données "
+                        + "de santé (noms des patients) : ne le partagez qu'avec l'équipe de soins."),
+                e -> message.setText(TeamView.describe(e)));
+    }
+
+    private void importIcs() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Importer un calendrier iCalendar");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Calendrier iCalendar", "*.ics"));
+        java.io.File file = chooser.showOpenDialog(owner);
+        if (file != null) {
+            importIcs(file.toPath());
+        }
+    }
+
+    /** Imports into the agenda of the professional shown; the report says what was created, updated or left out. */
+    void importIcs(java.nio.file.Path file) {
+        Integer pro = currentFilter().professionalId();
+        if (pro == null) {
+            message.setText("Choisissez d'abord dans « Afficher » le professionnel dont l'agenda reçoit le fichier.");
+            return;
+        }
+        Background.run("agenda-ics-import", () -> IcsImport.read(ws.database(), file, pro, java.time.Clock.system(fr.coordo.store.Database.ZONE)),
+                r -> {
+                    reload();
+                    message.setText("Import de " + file.getFileName() + " : " + r.created() + " rendez-vous créé(s), " + r.updated()
+                            + " mis à jour, " + r.unchanged() + " inchangé(s)" + (r.clashes() > 0 ? ", " + r.clashes() + " en conflit" : "")
+                            + "." + (r.lines().isEmpty() ? "" : "\n" + String.join("\n", r.lines())));
+                },
+                e -> message.setText(TeamView.describe(e)));
+    }
+
+    private AgendaService.Filter currentFilter() {
+        return filter.getValue() == null ? AgendaService.Filter.TEAM : filter.getValue().filter();
     }
 
     // ---------------------------------------------------------------- sheet

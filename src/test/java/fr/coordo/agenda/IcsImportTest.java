@@ -147,6 +147,28 @@ class IcsImportTest {
     }
 
     @Test
+    void anEndlessWeeklySeriesFromAnOnlineCalendarIsTakenForAYearAndSaysSo() {
+        try (var p = AgendaFixtures.people(dir.resolve("e.db"))) {
+            byte[] ics = calendar("""
+                    BEGIN:VEVENT
+                    UID:kine@exemple.fr
+                    DTSTAMP:20260101T000000Z
+                    DTSTART;TZID=Europe/Paris:20260316T100000
+                    DTEND;TZID=Europe/Paris:20260316T103000
+                    RRULE:FREQ=WEEKLY
+                    SUMMARY:Kinésithérapie
+                    END:VEVENT
+                    """);
+            IcsImport.Report report = IcsImport.read(p.db(), ics, "kine.ics", p.bernard(), AgendaFixtures.CLOCK);
+            var rows = all(p.db());
+            assertEquals(53, rows.size(), "every Monday from 16/03/2026 to 16/03/2027");
+            assertEquals(java.time.LocalDate.of(2027, 3, 15), rows.getLast().day());
+            assertTrue(rows.stream().allMatch(a -> a.start().getHour() == 10), "10:00 across the change of time");
+            assertTrue(report.lines().stream().anyMatch(l -> l.contains("série sans fin") && l.contains("16/03/2027")), report.lines().toString());
+        }
+    }
+
+    @Test
     void aRuleTheAgendaCannotHoldRefusesTheWholeFileAndNamesTheEvent() {
         try (var p = AgendaFixtures.people(dir.resolve("b.db"))) {
             String single = """
@@ -159,7 +181,7 @@ class IcsImportTest {
                     END:VEVENT
                     """;
             for (String rule : List.of("FREQ=DAILY;COUNT=10", "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=10", "FREQ=WEEKLY;BYDAY=TU;COUNT=3",
-                    "FREQ=MONTHLY;BYDAY=2MO;COUNT=3", "FREQ=WEEKLY", "FREQ=YEARLY;COUNT=2")) {
+                    "FREQ=MONTHLY;BYDAY=2MO;COUNT=3", "FREQ=YEARLY;COUNT=2")) {
                 byte[] ics = calendar(single, """
                         BEGIN:VEVENT
                         UID:soins@exemple.fr

@@ -84,5 +84,18 @@ class AgendaKeyboardTest extends DemoWindowTest {
             assertTrue(text.contains(pro.lastName()) && text.contains("14:30"), text);
         }
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#agenda-message").queryLabeled().getText().contains("Feuille enregistrée"));
+
+        // the professional's calendar exported, then imported again: nothing is duplicated
+        java.nio.file.Path ics = dir.resolve("agenda.ics");
+        AgendaView view = robot.lookup("#view-agenda").query();
+        robot.interact(() -> view.exportIcs(AgendaService.Filter.professional(pro.id()), ics));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(ics));
+        assertTrue(java.nio.file.Files.readString(ics).contains("UID:" + a.uid()));
+        int before = agenda.between(tuesday.minusYears(2), tuesday.plusYears(2), AgendaService.Filter.professional(pro.id())).size();
+        robot.interact(() -> view.importIcs(ics));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#agenda-message").queryLabeled().getText().startsWith("Import de"));
+        String report = robot.lookup("#agenda-message").queryLabeled().getText();
+        assertTrue(report.contains(" 0 rendez-vous créé(s)"), report);
+        assertEquals(before, agenda.between(tuesday.minusYears(2), tuesday.plusYears(2), AgendaService.Filter.professional(pro.id())).size());
     }
 }
