@@ -54,7 +54,8 @@ public record Recurrence(Frequency frequency, int interval, LocalDate until, Int
                     }
                     continue;
                 }
-                slot = first.withYear(month.getYear()).withMonth(month.getMonthValue());
+                // from the month, not first.withYear(…): 29 February would become the 28th in the next year
+                slot = month.withDayOfMonth(first.getDayOfMonth()).atTime(first.toLocalTime());
             }
             if (until != null && slot.toLocalDate().isAfter(until)) {
                 break;
