@@ -72,6 +72,9 @@ public record Recurrence(Frequency frequency, int interval, LocalDate until, Int
 
     /** In French, for the window and the printed sheet: « toutes les 2 semaines, 10 fois ». */
     public String describe() {
+        if (until == null && count != null && count == 1) {
+            return "une seule fois";
+        }
         String every = switch (frequency) {
             case WEEKLY -> interval == 1 ? "chaque semaine" : "toutes les " + interval + " semaines";
             case MONTHLY -> interval == 1 ? "chaque mois" : "tous les " + interval + " mois";
