@@ -635,7 +635,10 @@ public final class AgendaService {
             var other = dsl.select(APPOINTMENT.STARTS_AT, APPOINTMENT.ENDS_AT, APPOINTMENT.KIND).from(APPOINTMENT)
                     .where(overlaps.and(APPOINTMENT.PATIENT_ID.eq(patientId))).orderBy(APPOINTMENT.STARTS_AT).limit(1).fetchOne();
             if (other != null) {
-                found.add(new Conflict(Conflict.Kind.PATIENT_OCCUPE, "Le patient a déjà un rendez-vous " + span(other.value1(), other.value2())
+                var who = dsl.select(PATIENT.BIRTH_NAME, PATIENT.USAGE_NAME, PATIENT.FIRST_NAMES, PATIENT.SEX).from(PATIENT)
+                        .where(PATIENT.ID.eq(patientId)).fetchOne();
+                String name = who == null ? "Le patient" : Patient.displayName(who.value1(), who.value2(), who.value3(), who.value4());
+                found.add(new Conflict(Conflict.Kind.PATIENT_OCCUPE, name + " a déjà un rendez-vous " + span(other.value1(), other.value2())
                         + " (" + AppointmentKind.valueOf(other.value3()).label().toLowerCase() + ")."));
             }
         }
