@@ -301,11 +301,12 @@ public final class AgendaService {
                 Condition which = inScope(a, effective);
                 detachSettled(dsl, which);
                 n = dsl.deleteFrom(APPOINTMENT).where(which).execute();
-                if (effective == Scope.FOLLOWING && a.recurrenceId().isAfter(a.series().firstStart())) {
+                if (effective == Scope.FOLLOWING && hasOccurrences(dsl, a.series().id())) {
                     endSeriesBefore(dsl, a.series(), a.recurrenceId());
-                } else {
-                    dsl.deleteFrom(APPOINTMENT_SERIES).where(APPOINTMENT_SERIES.ID.eq(a.series().id())).execute();
                 }
+            }
+            if (a.isOccurrence()) {
+                dropIfEmpty(dsl, a.series().id());
             }
             audit.record("appointment", id, fr.coordo.store.AuditAction.DELETE, Map.of(
                     "scope", Audit.Change.created(effective.name()), "count", Audit.Change.created(n)));
@@ -477,6 +478,17 @@ public final class AgendaService {
         dsl.update(APPOINTMENT_SERIES).set(APPOINTMENT_SERIES.UNTIL_DATE, slot.toLocalDate().minusDays(1).toString())
                 .set(APPOINTMENT_SERIES.OCCURRENCES, (Integer) null).set(APPOINTMENT_SERIES.UPDATED_AT, Timestamps.now(clock))
                 .where(APPOINTMENT_SERIES.ID.eq(series.id())).execute();
+    }
+
+    private static boolean hasOccurrences(DSLContext dsl, int seriesId) {
+        return dsl.fetchExists(APPOINTMENT, APPOINTMENT.SERIES_ID.eq(seriesId));
+    }
+
+    /** A series whose occurrences are all gone goes too, rather than linger as a rule with nothing behind it. */
+    private static void dropIfEmpty(DSLContext dsl, int seriesId) {
+        if (!hasOccurrences(dsl, seriesId)) {
+            dsl.deleteFrom(APPOINTMENT_SERIES).where(APPOINTMENT_SERIES.ID.eq(seriesId)).execute();
+        }
     }
 
     /** Settled occurrences leaving their series become single appointments with a UID of their own. */
