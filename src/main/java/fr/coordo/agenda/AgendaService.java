@@ -208,7 +208,7 @@ public final class AgendaService {
                 ids.add(insertRow(dsl, input, uid, null, null, AppointmentStatus.PREVU, reason));
             } else {
                 int seriesId = insertSeries(dsl, uid, input.start(), input.recurrence());
-                for (LocalDateTime slot : input.recurrence().expand(Recurrence.wallClock(input.start()))) {
+                for (LocalDateTime slot : input.recurrence().expand(input.start())) {
                     ids.add(insertRow(dsl, input.at(slot), uid, seriesId, slot, AppointmentStatus.PREVU, reason));
                 }
             }
@@ -225,7 +225,7 @@ public final class AgendaService {
             List<Conflict> found = new ArrayList<>();
             Set<Integer> ignore = ignoring == null ? Set.of() : Set.of(ignoring);
             List<LocalDateTime> starts = input.recurrence() == null ? List.of(input.start())
-                    : input.recurrence().expand(Recurrence.wallClock(input.start()));
+                    : input.recurrence().expand(input.start());
             for (LocalDateTime s : starts) {
                 found.addAll(conflictsOf(dsl, s, s.plus(input.length()), input.patientId(), input.professionalIds(), ignore));
             }
@@ -363,7 +363,7 @@ public final class AgendaService {
         String now = Timestamps.now(clock);
         return dsl.insertInto(APPOINTMENT_SERIES).set(APPOINTMENT_SERIES.UID, uid)
                 .set(APPOINTMENT_SERIES.FREQUENCY, rule.frequency().name()).set(APPOINTMENT_SERIES.INTERVAL, rule.interval())
-                .set(APPOINTMENT_SERIES.FIRST_START, slot(Recurrence.wallClock(first)))
+                .set(APPOINTMENT_SERIES.FIRST_START, slot(first))
                 .set(APPOINTMENT_SERIES.UNTIL_DATE, rule.until() == null ? null : rule.until().toString())
                 .set(APPOINTMENT_SERIES.OCCURRENCES, rule.count())
                 .set(APPOINTMENT_SERIES.CREATED_AT, now).set(APPOINTMENT_SERIES.UPDATED_AT, now)
@@ -427,12 +427,12 @@ public final class AgendaService {
         LocalDateTime first;
         Condition inScope = inScope(edited, scope);
         if (split) {
-            first = Recurrence.wallClock(input.start());
+            first = input.start();
             endSeriesBefore(dsl, series, edited.recurrenceId());
             uid = newUid();
             seriesId = insertSeries(dsl, uid, first, input.recurrence());
         } else {
-            first = Recurrence.wallClock(series.firstStart().plus(shift));
+            first = series.firstStart().plus(shift);
             dsl.update(APPOINTMENT_SERIES).set(APPOINTMENT_SERIES.FIRST_START, slot(first))
                     .set(APPOINTMENT_SERIES.FREQUENCY, input.recurrence().frequency().name())
                     .set(APPOINTMENT_SERIES.INTERVAL, input.recurrence().interval())
