@@ -29,6 +29,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -246,9 +247,13 @@ public final class AgendaService {
             if (effective != Scope.THIS && input.recurrence() == null) {
                 throw refused("recurrence", "Répétition : une modification de la série garde une règle de répétition.");
             }
-            validate(dsl, effective == Scope.THIS ? withoutRule(input) : input);
-            List<Integer> touched = effective == Scope.THIS ? updateOne(dsl, before, input, reason)
-                    : updateSeries(dsl, before, input, effective, reason);
+            List<Integer> touched;
+            if (effective == Scope.THIS) {
+                validate(dsl, withoutRule(input));
+                touched = updateOne(dsl, before, input, reason);
+            } else {
+                touched = updateSeries(dsl, before, input, effective, reason);   // validates against the series' new first slot
+            }
             requireNoConflicts(dsl, touched, reason);
             Map<String, Audit.Change> changes = new LinkedHashMap<>(summary(input, touched.size(), reason));
             changes.put("scope", Audit.Change.created(effective.name()));
@@ -414,64 +419,103 @@ public final class AgendaService {
     }
 
     /**
-     * Applies a series edit. The edited occurrence's new time gives the shift of every slot; the
-     * occurrences in scope are paired in order with the slots of the (possibly new) rule: surplus
-     * occurrences go, missing ones are added, and occurrences moved alone keep their own time.
+     * Applies a series edit. The time change typed on the edited occurrence moves the rule's first slot.
+     * Each occurrence in scope keeps its rank in the series (the k-th stays the k-th under the new rule):
+     * a rank past the new end goes, a rank past the old end is added, and a rank whose occurrence was
+     * deleted stays empty. Occurrences moved alone keep their own time; settled ones keep date and content.
+     * « This and the following » from an occurrence with earlier ones splits the series: the old one ends
+     * the day before, a new one (its own UID) starts at the edited occurrence with what is left of the count.
      */
     private List<Integer> updateSeries(DSLContext dsl, Appointment edited, AppointmentInput input, Scope scope, String reason) {
+        if (input.start() == null || input.end() == null) {
+            validate(dsl, withoutRule(input));   // refused: the times are needed to work out the shift
+        }
         Appointment.Series series = edited.series();
-        Duration shift = Duration.between(edited.recurrenceId(), input.start());
-        boolean split = scope == Scope.FOLLOWING && edited.recurrenceId().isAfter(series.firstStart());
+        List<LocalDateTime> oldSlots = series.rule().expand(series.firstStart());
+        Map<LocalDateTime, Integer> rank = new HashMap<>();
+        for (int k = 0; k < oldSlots.size(); k++) {
+            rank.put(oldSlots.get(k), k);
+        }
+        LocalDateTime named = namedSlot(series, edited.recurrenceId());
+        // what the user changed: nothing typed in the time moves nothing, even for an occurrence moved alone
+        // or one shown an hour later by the spring gap
+        Duration shift = input.start().equals(edited.start()) ? Duration.ZERO
+                : Duration.between(edited.moved() ? edited.start() : named, input.start());
+        boolean split = scope == Scope.FOLLOWING && dsl.fetchExists(APPOINTMENT, APPOINTMENT.SERIES_ID.eq(series.id())
+                .and(APPOINTMENT.RECURRENCE_ID.lt(slot(edited.recurrenceId()))));
+        int base = split ? (int) oldSlots.stream().filter(s -> s.isBefore(edited.recurrenceId())).count() : 0;
+        LocalDateTime first = (split ? named : series.firstStart()).plus(shift);
+        Recurrence rule = input.recurrence();
+        if (split && rule.count() != null) {
+            // the count typed is the whole series': the part from here on gets what is left of it
+            if (rule.count() <= base) {
+                throw refused("recurrence", "Répétition : la série compte déjà " + base + " rendez-vous avant celui-ci ; "
+                        + "indiquez-en plus de " + base + ", ou une date de fin.");
+            }
+            rule = new Recurrence(rule.frequency(), rule.interval(), null, rule.count() - base);
+        }
+        validate(dsl, input.repeating(rule), first);
+        List<LocalDateTime> slots = rule.expand(first);
+
         int seriesId = series.id();
         String uid = series.uid();
-        LocalDateTime first;
-        Condition inScope = inScope(edited, scope);
         if (split) {
-            first = input.start();
             endSeriesBefore(dsl, series, edited.recurrenceId());
             uid = newUid();
-            seriesId = insertSeries(dsl, uid, first, input.recurrence());
+            seriesId = insertSeries(dsl, uid, first, rule);
         } else {
-            first = series.firstStart().plus(shift);
             dsl.update(APPOINTMENT_SERIES).set(APPOINTMENT_SERIES.FIRST_START, slot(first))
-                    .set(APPOINTMENT_SERIES.FREQUENCY, input.recurrence().frequency().name())
-                    .set(APPOINTMENT_SERIES.INTERVAL, input.recurrence().interval())
-                    .set(APPOINTMENT_SERIES.UNTIL_DATE, input.recurrence().until() == null ? null : input.recurrence().until().toString())
-                    .set(APPOINTMENT_SERIES.OCCURRENCES, input.recurrence().count())
+                    .set(APPOINTMENT_SERIES.FREQUENCY, rule.frequency().name())
+                    .set(APPOINTMENT_SERIES.INTERVAL, rule.interval())
+                    .set(APPOINTMENT_SERIES.UNTIL_DATE, rule.until() == null ? null : rule.until().toString())
+                    .set(APPOINTMENT_SERIES.OCCURRENCES, rule.count())
                     .set(APPOINTMENT_SERIES.UPDATED_AT, Timestamps.now(clock))
                     .where(APPOINTMENT_SERIES.ID.eq(seriesId)).execute();
         }
-        List<Appointment> rows = load(dsl, inScope).stream().sorted(Comparator.comparing(Appointment::recurrenceId)).toList();
-        List<LocalDateTime> slots = input.recurrence().expand(first);
+        List<Appointment> rows = load(dsl, inScope(edited, scope));
         // park the slots so that re-pairing never meets the unique (series, slot) index half-way
         for (Appointment r : rows) {
             dsl.update(APPOINTMENT).set(APPOINTMENT.RECURRENCE_ID, "~" + r.id()).set(APPOINTMENT.SERIES_ID, seriesId)
                     .set(APPOINTMENT.UID, uid).where(APPOINTMENT.ID.eq(r.id())).execute();
         }
         List<Integer> touched = new ArrayList<>();
+        boolean[] filled = new boolean[slots.size()];
         Duration length = input.length();
-        for (int i = 0; i < Math.max(rows.size(), slots.size()); i++) {
-            if (i >= slots.size()) {
-                Appointment r = rows.get(i);
-                if (r.status().settled()) {
+        for (Appointment r : rows) {
+            Integer k = rank.get(r.recurrenceId());
+            int j = k == null ? -1 : k - base;
+            if (j < 0 || j >= slots.size()) {
+                // past the new end: history stays as a single appointment, the rest goes (a row that is no
+                // slot of the rule, which only bad data could give, is kept as a single too)
+                if (k == null || r.status().settled()) {
                     detach(dsl, r.id());
                 } else {
                     dsl.deleteFrom(APPOINTMENT).where(APPOINTMENT.ID.eq(r.id())).execute();
                 }
-            } else if (i >= rows.size()) {
-                touched.add(insertRow(dsl, input.at(slots.get(i)), uid, seriesId, slots.get(i), AppointmentStatus.PREVU, reason));
-            } else {
-                Appointment r = rows.get(i);
-                LocalDateTime slot = slots.get(i);
-                dsl.update(APPOINTMENT).set(APPOINTMENT.RECURRENCE_ID, slot(slot)).where(APPOINTMENT.ID.eq(r.id())).execute();
-                if (!r.status().settled()) {
-                    LocalDateTime start = r.moved() ? r.start() : slot;
-                    writeContent(dsl, r.id(), input.withTimes(start, start.plus(length)), reason, true);
-                    touched.add(r.id());
-                }
+                continue;
+            }
+            filled[j] = true;
+            LocalDateTime slot = slots.get(j);
+            dsl.update(APPOINTMENT).set(APPOINTMENT.RECURRENCE_ID, slot(slot)).where(APPOINTMENT.ID.eq(r.id())).execute();
+            if (!r.status().settled()) {
+                LocalDateTime start = !r.moved() ? slot : r.id() == edited.id() ? input.start() : r.start();
+                writeContent(dsl, r.id(), input.withTimes(start, start.plus(length)), reason, true);
+                touched.add(r.id());
             }
         }
+        for (int j = 0; j < slots.size(); j++) {
+            if (!filled[j] && base + j >= oldSlots.size()) {
+                touched.add(insertRow(dsl, input.at(slots.get(j)), uid, seriesId, slots.get(j), AppointmentStatus.PREVU, reason));
+            }
+        }
+        dropIfEmpty(dsl, seriesId);
         return touched;
+    }
+
+    /** The slot of an occurrence as the rule names it: its day at the series' time, before the spring gap shifts it. */
+    private static LocalDateTime namedSlot(Appointment.Series series, LocalDateTime recurrenceId) {
+        LocalDateTime named = recurrenceId.toLocalDate().atTime(series.firstStart().toLocalTime());
+        return Recurrence.wallClock(named).equals(recurrenceId) ? named : recurrenceId;
     }
 
     private void endSeriesBefore(DSLContext dsl, Appointment.Series series, LocalDateTime slot) {
@@ -516,6 +560,11 @@ public final class AgendaService {
     // ---------------------------------------------------------------- checks
 
     private void validate(DSLContext dsl, AppointmentInput in) {
+        validate(dsl, in, in.start());
+    }
+
+    /** Checks the fields, and the rule from {@code first}: the series' first slot, which a series edit may move. */
+    private void validate(DSLContext dsl, AppointmentInput in, LocalDateTime first) {
         List<Issue> issues = new ArrayList<>();
         if (in.start() == null || in.end() == null) {
             issues.add(Issue.blocking("start", "Date et heures : indiquez le jour, l'heure de début et l'heure de fin."));
@@ -551,16 +600,16 @@ public final class AgendaService {
             checkAction(dsl, in, issues);
         }
         Recurrence rule = in.recurrence();
-        if (rule != null && in.start() != null) {
+        if (rule != null && first != null) {
             if (rule.frequency() == null || rule.interval() < 1 || rule.interval() > 52) {
                 issues.add(Issue.blocking("recurrence", "Répétition : un intervalle de 1 à 52 semaines ou mois."));
             } else if ((rule.until() == null) == (rule.count() == null)) {
                 issues.add(Issue.blocking("recurrence", "Répétition : indiquez soit une date de fin, soit un nombre de rendez-vous."));
-            } else if (rule.until() != null && rule.until().isBefore(in.start().toLocalDate())) {
+            } else if (rule.until() != null && rule.until().isBefore(first.toLocalDate())) {
                 issues.add(Issue.blocking("recurrence", "Répétition : la date de fin vient avant le premier rendez-vous."));
             } else if (rule.count() != null && (rule.count() < 1 || rule.count() > Recurrence.MAX_OCCURRENCES)) {
                 issues.add(Issue.blocking("recurrence", "Répétition : de 1 à " + Recurrence.MAX_OCCURRENCES + " rendez-vous."));
-            } else if (rule.expand(in.start()).size() > Recurrence.MAX_OCCURRENCES) {
+            } else if (rule.expand(first).size() > Recurrence.MAX_OCCURRENCES) {
                 issues.add(Issue.blocking("recurrence", "Répétition : plus de " + Recurrence.MAX_OCCURRENCES
                         + " rendez-vous jusqu'à cette date ; choisissez une date de fin plus proche."));
             }
