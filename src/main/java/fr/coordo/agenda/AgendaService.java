@@ -437,9 +437,10 @@ public final class AgendaService {
             rank.put(oldSlots.get(k), k);
         }
         LocalDateTime named = namedSlot(series, edited.recurrenceId());
-        // what the user changed: nothing typed in the time moves nothing, even for an occurrence moved alone
-        // or one shown an hour later by the spring gap
-        Duration shift = input.start().equals(edited.start()) ? Duration.ZERO
+        // the series moves by what the user changed: keeping the time shown (or putting an occurrence moved
+        // alone back on its slot) moves nothing; an occurrence shown an hour later by the spring gap counts
+        // from the time its rule names
+        Duration shift = input.start().equals(edited.start()) || input.start().equals(edited.recurrenceId()) ? Duration.ZERO
                 : Duration.between(edited.moved() ? edited.start() : named, input.start());
         boolean split = scope == Scope.FOLLOWING && dsl.fetchExists(APPOINTMENT, APPOINTMENT.SERIES_ID.eq(series.id())
                 .and(APPOINTMENT.RECURRENCE_ID.lt(slot(edited.recurrenceId()))));
