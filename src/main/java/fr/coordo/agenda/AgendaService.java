@@ -25,17 +25,21 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -420,21 +424,23 @@ public final class AgendaService {
 
     /**
      * Applies a series edit. The time change typed on the edited occurrence moves the rule's first slot.
-     * Each occurrence in scope keeps its rank in the series (the k-th stays the k-th under the new rule):
-     * a rank past the new end goes, a rank past the old end is added, and a rank whose occurrence was
-     * deleted stays empty. Occurrences moved alone keep their own time; settled ones keep date and content.
-     * « This and the following » from an occurrence with earlier ones splits the series: the old one ends
-     * the day before, a new one (its own UID) starts at the edited occurrence with what is left of the count.
+     * Each occurrence in scope keeps its period in the series (the k-th week or month step stays the k-th
+     * under the new rule): a period past the new end goes, a period with no occurrence before (past the old
+     * end, or a month the old rule skipped) gets one, and a period whose occurrence was deleted stays empty.
+     * Occurrences moved alone keep their own time; settled ones keep date and content. « This and the
+     * following » from an occurrence with earlier ones splits the series: the old one ends the day before, a
+     * new one (its own UID) starts at the edited occurrence with what is left of the count.
      */
     private List<Integer> updateSeries(DSLContext dsl, Appointment edited, AppointmentInput input, Scope scope, String reason) {
         if (input.start() == null || input.end() == null) {
             validate(dsl, withoutRule(input));   // refused: the times are needed to work out the shift
         }
         Appointment.Series series = edited.series();
-        List<LocalDateTime> oldSlots = series.rule().expand(series.firstStart());
-        Map<LocalDateTime, Integer> rank = new HashMap<>();
-        for (int k = 0; k < oldSlots.size(); k++) {
-            rank.put(oldSlots.get(k), k);
+        SortedMap<Integer, LocalDateTime> oldSlots = series.rule().slotsByPeriod(series.firstStart());
+        Map<LocalDateTime, Integer> periodOf = new HashMap<>();
+        oldSlots.forEach((k, slot) -> periodOf.put(slot, k));
+        if (!periodOf.containsKey(edited.recurrenceId())) {
+            throw refused("recurrence", "Ce rendez-vous ne correspond plus à la règle de sa série : modifiez-le seul.");
         }
         LocalDateTime named = namedSlot(series, edited.recurrenceId());
         // the series moves by what the user changed: keeping the time shown (or putting an occurrence moved
@@ -442,21 +448,41 @@ public final class AgendaService {
         // from the time its rule names
         Duration shift = input.start().equals(edited.start()) || input.start().equals(edited.recurrenceId()) ? Duration.ZERO
                 : Duration.between(edited.moved() ? edited.start() : named, input.start());
+        LocalDateTime target = named.plus(shift);
         boolean split = scope == Scope.FOLLOWING && dsl.fetchExists(APPOINTMENT, APPOINTMENT.SERIES_ID.eq(series.id())
                 .and(APPOINTMENT.RECURRENCE_ID.lt(slot(edited.recurrenceId()))));
-        int base = split ? (int) oldSlots.stream().filter(s -> s.isBefore(edited.recurrenceId())).count() : 0;
-        LocalDateTime first = (split ? named : series.firstStart()).plus(shift);
         Recurrence rule = input.recurrence();
         if (split && rule.count() != null) {
             // the count typed is the whole series': the part from here on gets what is left of it
-            if (rule.count() <= base) {
-                throw refused("recurrence", "Répétition : la série compte déjà " + base + " rendez-vous avant celui-ci ; "
-                        + "indiquez-en plus de " + base + ", ou une date de fin.");
+            long before = oldSlots.values().stream().filter(s -> s.isBefore(edited.recurrenceId())).count();
+            if (rule.count() <= before) {
+                throw refused("recurrence", "Répétition : la série compte déjà " + before + " rendez-vous avant celui-ci ; "
+                        + "indiquez-en plus de " + before + ", ou une date de fin.");
             }
-            rule = new Recurrence(rule.frequency(), rule.interval(), null, rule.count() - base);
+            rule = new Recurrence(rule.frequency(), rule.interval(), null, (int) (rule.count() - before));
+        }
+        // the new rule's first slot, and the period of the old rule it falls in
+        LocalDateTime first = series.firstStart().plus(shift);
+        int base = 0;
+        if (split) {
+            first = target;
+            base = periodOf.get(edited.recurrenceId());
+        } else if (series.rule().frequency() == Recurrence.Frequency.MONTHLY && rule.frequency() == Recurrence.Frequency.MONTHLY
+                && rule.interval() >= 1) {
+            // by months and day of month, not by a duration: months differ in length, and the rule skips a
+            // month without the day (moving the 30th to the 28th gives February an occurrence)
+            YearMonth month = YearMonth.from(series.firstStart()).plusMonths(YearMonth.from(named).until(YearMonth.from(target), ChronoUnit.MONTHS));
+            for (int o = 0; o < 12; o++) {
+                YearMonth m = month.plusMonths((long) o * rule.interval());
+                if (m.isValidDay(target.getDayOfMonth())) {
+                    first = m.atDay(target.getDayOfMonth()).atTime(target.toLocalTime());
+                    base = o;
+                    break;
+                }
+            }
         }
         validate(dsl, input.repeating(rule), first);
-        List<LocalDateTime> slots = rule.expand(first);
+        SortedMap<Integer, LocalDateTime> slots = rule.slotsByPeriod(first);
 
         int seriesId = series.id();
         String uid = series.uid();
@@ -480,23 +506,31 @@ public final class AgendaService {
                     .set(APPOINTMENT.UID, uid).where(APPOINTMENT.ID.eq(r.id())).execute();
         }
         List<Integer> touched = new ArrayList<>();
-        boolean[] filled = new boolean[slots.size()];
+        Set<Integer> filled = new HashSet<>();
         Duration length = input.length();
         for (Appointment r : rows) {
-            Integer k = rank.get(r.recurrenceId());
-            int j = k == null ? -1 : k - base;
-            if (j < 0 || j >= slots.size()) {
-                // past the new end: history stays as a single appointment, the rest goes (a row that is no
-                // slot of the rule, which only bad data could give, is kept as a single too)
-                if (k == null || r.status().settled()) {
+            Integer period = periodOf.get(r.recurrenceId());
+            LocalDateTime slot;
+            if (period != null) {
+                slot = slots.get(period - base);
+                if (slot != null) {
+                    filled.add(period - base);
+                }
+            } else {
+                // an occurrence the rule does not give (an imported calendar may have some) keeps its slot,
+                // unless the new rule gives that slot too
+                slot = slots.containsValue(r.recurrenceId()) ? null : r.recurrenceId();
+            }
+            if (slot == null) {
+                // no slot any more: history, and an extra occurrence met by the rule, stay as single
+                // appointments; the rest goes
+                if (period == null || r.status().settled()) {
                     detach(dsl, r.id());
                 } else {
                     dsl.deleteFrom(APPOINTMENT).where(APPOINTMENT.ID.eq(r.id())).execute();
                 }
                 continue;
             }
-            filled[j] = true;
-            LocalDateTime slot = slots.get(j);
             dsl.update(APPOINTMENT).set(APPOINTMENT.RECURRENCE_ID, slot(slot)).where(APPOINTMENT.ID.eq(r.id())).execute();
             if (!r.status().settled()) {
                 LocalDateTime start = !r.moved() ? slot : r.id() == edited.id() ? input.start() : r.start();
@@ -504,9 +538,9 @@ public final class AgendaService {
                 touched.add(r.id());
             }
         }
-        for (int j = 0; j < slots.size(); j++) {
-            if (!filled[j] && base + j >= oldSlots.size()) {
-                touched.add(insertRow(dsl, input.at(slots.get(j)), uid, seriesId, slots.get(j), AppointmentStatus.PREVU, reason));
+        for (var e : slots.entrySet()) {
+            if (!filled.contains(e.getKey()) && !oldSlots.containsKey(e.getKey() + base)) {
+                touched.add(insertRow(dsl, input.at(e.getValue()), uid, seriesId, e.getValue(), AppointmentStatus.PREVU, reason));
             }
         }
         dropIfEmpty(dsl, seriesId);

@@ -452,6 +452,54 @@ class AgendaServiceTest {
     }
 
     @Test
+    void movingAMonthlySeriesFromThe30thToThe28thKeepsEachOccurrenceInItsMonthAndGivesFebruaryOne() {
+        Appointment first = agenda.create(sessions(LocalDateTime.of(2026, 1, 30, 10, 0), Recurrence.monthly(1, 6)), null);
+        List<Appointment> all = agenda.ofSeries(first.series().id());
+        assertEquals(List.of(at(1, 30, 10, 0), at(3, 30, 10, 0), at(4, 30, 10, 0), at(5, 30, 10, 0), at(6, 30, 10, 0), at(7, 30, 10, 0)),
+                starts(all), "February has no 30th");
+        agenda.cancel(all.get(2).id(), Scope.THIS);
+        agenda.update(all.get(3).id(), all.get(3).data().at(at(5, 28, 10, 0)), Scope.ALL, "Le 28 juin est un dimanche");
+
+        List<Appointment> after = agenda.ofSeries(first.series().id());
+        assertEquals(List.of(at(1, 28, 10, 0), at(2, 28, 10, 0), at(3, 28, 10, 0), at(4, 28, 10, 0), at(5, 28, 10, 0), at(6, 28, 10, 0)),
+                starts(after));
+        assertEquals(all.get(3).id(), after.get(4).id(), "the edited occurrence is where it was typed");
+        assertEquals(AppointmentStatus.ANNULE, after.get(3).status(), "April's cancellation stays in April");
+        assertEquals(all.get(2).id(), after.get(3).id());
+        assertEquals(AppointmentStatus.PREVU, after.get(1).status(), "February gets the occurrence it could not have");
+        assertTrue(agenda.between(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 8, 1), Filter.TEAM).isEmpty(), "six in all: July's goes");
+        assertEquals(6, appointments());
+        assertEquals(LocalDateTime.of(2026, 1, 28, 10, 0), after.getFirst().series().firstStart());
+    }
+
+    @Test
+    void anOccurrenceTheRuleDoesNotGiveStaysInItsSeriesThroughAnEditOfAll() {
+        List<Appointment> all = tenTuesdays();
+        int extra = db.write((dsl, audit) -> {
+            audit.record("test", null, fr.coordo.store.AuditAction.CREATE, null);
+            // as an imported calendar may have: an instance whose RECURRENCE-ID is no slot of the rule
+            int id = dsl.insertInto(APPOINTMENT).set(APPOINTMENT.UID, all.getFirst().uid()).set(APPOINTMENT.SERIES_ID, all.getFirst().series().id())
+                    .set(APPOINTMENT.RECURRENCE_ID, "2026-04-23T10:00").set(APPOINTMENT.PATIENT_ID, eloise)
+                    .set(APPOINTMENT.KIND, "SEANCE").set(APPOINTMENT.PLACE, "MSP").set(APPOINTMENT.STARTS_AT, "2026-04-23T10:00")
+                    .set(APPOINTMENT.ENDS_AT, "2026-04-23T10:45").set(APPOINTMENT.CREATED_AT, "2026-04-01T10:00:00+02:00")
+                    .set(APPOINTMENT.UPDATED_AT, "2026-04-01T10:00:00+02:00").returning(APPOINTMENT.ID).fetchOne(APPOINTMENT.ID);
+            dsl.insertInto(fr.coordo.store.schema.Tables.APPOINTMENT_PROFESSIONAL).set(fr.coordo.store.schema.Tables.APPOINTMENT_PROFESSIONAL.APPOINTMENT_ID, id)
+                    .set(fr.coordo.store.schema.Tables.APPOINTMENT_PROFESSIONAL.PROFESSIONAL_ID, physio).execute();
+            return id;
+        });
+        var refused = assertThrows(InputException.class, () -> agenda.update(extra, agenda.find(extra).orElseThrow().data().withTitle("x"),
+                Scope.ALL, null));
+        assertEquals("Ce rendez-vous ne correspond plus à la règle de sa série : modifiez-le seul.", refused.getMessage());
+
+        agenda.update(all.get(1).id(), all.get(1).data().at(at(4, 7, 11, 0)).withTitle("Renforcement"), Scope.ALL, null);
+        Appointment kept = agenda.find(extra).orElseThrow();
+        assertEquals(all.getFirst().series().id(), kept.series().id());
+        assertEquals(at(4, 23, 10, 0), kept.start(), "its own time");
+        assertEquals("Renforcement", kept.data().title());
+        assertEquals(11, agenda.ofSeries(all.getFirst().series().id()).size());
+    }
+
+    @Test
     void changingTheWeekdayOfAWeeklySeries() {
         Appointment first = agenda.create(sessions(at(4, 21, 10, 0), Recurrence.weekly(1, 5)), null);
         List<Appointment> all = agenda.ofSeries(first.series().id());

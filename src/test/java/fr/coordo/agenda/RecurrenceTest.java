@@ -84,6 +84,13 @@ class RecurrenceTest {
     }
 
     @Test
+    void aMonthTheRuleSkipsKeepsItsPeriodWithoutASlot() {
+        var byPeriod = Recurrence.monthly(1, 3).slotsByPeriod(at(2026, 1, 31, 14, 0));
+        assertEquals(java.util.Map.of(0, at(2026, 1, 31, 14, 0), 2, at(2026, 3, 31, 14, 0), 4, at(2026, 5, 31, 14, 0)), byPeriod);
+        assertEquals(List.of(0, 1, 2), List.copyOf(Recurrence.weekly(2, 3).slotsByPeriod(at(2026, 1, 6, 9, 0)).keySet()));
+    }
+
+    @Test
     void monthlyOnThe29thOfFebruaryInALeapYearKeepsThe29thAfterwards() {
         List<LocalDateTime> slots = Recurrence.monthly(1, 13).expand(at(2028, 2, 29, 11, 0));
         assertEquals(at(2028, 3, 29, 11, 0), slots.get(1));
