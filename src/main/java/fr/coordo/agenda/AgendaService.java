@@ -213,7 +213,7 @@ public final class AgendaService {
                 ids.add(insertRow(dsl, input, uid, null, null, AppointmentStatus.PREVU, reason));
             } else {
                 int seriesId = insertSeries(dsl, uid, input.start(), input.recurrence());
-                for (LocalDateTime slot : input.recurrence().expand(input.start())) {
+                for (LocalDateTime slot : input.recurrence().expand(Recurrence.wallClock(input.start()))) {
                     ids.add(insertRow(dsl, input.at(slot), uid, seriesId, slot, AppointmentStatus.PREVU, reason));
                 }
             }
@@ -230,7 +230,7 @@ public final class AgendaService {
             List<Conflict> found = new ArrayList<>();
             Set<Integer> ignore = ignoring == null ? Set.of() : Set.of(ignoring);
             List<LocalDateTime> starts = input.recurrence() == null ? List.of(input.start())
-                    : input.recurrence().expand(input.start());
+                    : input.recurrence().expand(Recurrence.wallClock(input.start()));
             for (LocalDateTime s : starts) {
                 found.addAll(conflictsOf(dsl, s, s.plus(input.length()), input.patientId(), input.professionalIds(), ignore));
             }
@@ -372,7 +372,7 @@ public final class AgendaService {
         String now = Timestamps.now(clock);
         return dsl.insertInto(APPOINTMENT_SERIES).set(APPOINTMENT_SERIES.UID, uid)
                 .set(APPOINTMENT_SERIES.FREQUENCY, rule.frequency().name()).set(APPOINTMENT_SERIES.INTERVAL, rule.interval())
-                .set(APPOINTMENT_SERIES.FIRST_START, slot(first))
+                .set(APPOINTMENT_SERIES.FIRST_START, slot(Recurrence.wallClock(first)))
                 .set(APPOINTMENT_SERIES.UNTIL_DATE, rule.until() == null ? null : rule.until().toString())
                 .set(APPOINTMENT_SERIES.OCCURRENCES, rule.count())
                 .set(APPOINTMENT_SERIES.CREATED_AT, now).set(APPOINTMENT_SERIES.UPDATED_AT, now)
@@ -481,6 +481,9 @@ public final class AgendaService {
                 }
             }
         }
+        // stored as the clock shows it, as iCalendar writes a DTSTART: a series starting in the spring gap
+        // runs at the time shown that night
+        first = Recurrence.wallClock(first);
         validate(dsl, input.repeating(rule), first);
         SortedMap<Integer, LocalDateTime> slots = rule.slotsByPeriod(first);
 

@@ -19,10 +19,7 @@ public record Appointment(
         List<Participant> professionals,
         String conflictReason) {
 
-    /**
-     * A series: its iCalendar UID, its rule and its first slot as the rule names it — in the spring gap
-     * (02:30 on the last Sunday of March) its occurrence shows an hour later, the following ones do not.
-     */
+    /** A series: its iCalendar UID, its rule and its first slot. */
     public record Series(int id, String uid, Recurrence rule, LocalDateTime firstStart) {}
 
     /** A professional taking part, named as the team list names him. */

@@ -581,21 +581,13 @@ class AgendaServiceTest {
     }
 
     @Test
-    void aSeriesStartingInTheSpringGapKeepsItsTimeAfterwardsAndSoDoesASplitThere() {
+    void aSeriesStartingInTheSpringGapRunsAtTheTimeTheClockShowedThatNight() {
         AppointmentInput night = AppointmentInput.of(null, List.of(nurse), at(3, 29, 2, 30), Duration.ofMinutes(30), AppointmentKind.AUTRE,
                 Place.DOMICILE);
         Appointment first = agenda.create(night.repeating(Recurrence.weekly(1, 2)), "Garde de nuit");
-        assertEquals(List.of(at(3, 29, 3, 30), at(4, 5, 2, 30)), starts(agenda.ofSeries(first.series().id())),
-                "only the night of the change is shifted");
-
-        Appointment other = agenda.create(night.at(at(3, 22, 2, 30)).withProfessionals(List.of(physio)).repeating(Recurrence.weekly(1, 3)),
-                "Garde de nuit");
-        List<Appointment> all = agenda.ofSeries(other.series().id());
-        agenda.update(all.get(1).id(), all.get(1).data().withTitle("Garde"), Scope.FOLLOWING, "Garde de nuit");
-        Appointment split = reload(all.get(1));
-        assertNotEquals(other.uid(), split.uid());
-        assertEquals(List.of(at(3, 29, 3, 30), at(4, 5, 2, 30)), starts(agenda.ofSeries(split.series().id())),
-                "the following Sunday is still at 02:30");
+        assertEquals(List.of(at(3, 29, 3, 30), at(4, 5, 3, 30)), starts(agenda.ofSeries(first.series().id())),
+                "as an iCalendar DTSTART there is read: the first slot is 03:30, the rule follows it");
+        assertEquals(at(3, 29, 3, 30), first.series().firstStart());
     }
 
     // ---------------------------------------------------------------- deleting and cancelling
