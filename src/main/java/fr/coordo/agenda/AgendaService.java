@@ -25,16 +25,21 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -246,9 +251,13 @@ public final class AgendaService {
             if (effective != Scope.THIS && input.recurrence() == null) {
                 throw refused("recurrence", "Répétition : une modification de la série garde une règle de répétition.");
             }
-            validate(dsl, effective == Scope.THIS ? withoutRule(input) : input);
-            List<Integer> touched = effective == Scope.THIS ? updateOne(dsl, before, input, reason)
-                    : updateSeries(dsl, before, input, effective, reason);
+            List<Integer> touched;
+            if (effective == Scope.THIS) {
+                validate(dsl, withoutRule(input));
+                touched = updateOne(dsl, before, input, reason);
+            } else {
+                touched = updateSeries(dsl, before, input, effective, reason);   // validates against the series' new first slot
+            }
             requireNoConflicts(dsl, touched, reason);
             Map<String, Audit.Change> changes = new LinkedHashMap<>(summary(input, touched.size(), reason));
             changes.put("scope", Audit.Change.created(effective.name()));
@@ -301,11 +310,12 @@ public final class AgendaService {
                 Condition which = inScope(a, effective);
                 detachSettled(dsl, which);
                 n = dsl.deleteFrom(APPOINTMENT).where(which).execute();
-                if (effective == Scope.FOLLOWING && a.recurrenceId().isAfter(a.series().firstStart())) {
+                if (effective == Scope.FOLLOWING && hasOccurrences(dsl, a.series().id())) {
                     endSeriesBefore(dsl, a.series(), a.recurrenceId());
-                } else {
-                    dsl.deleteFrom(APPOINTMENT_SERIES).where(APPOINTMENT_SERIES.ID.eq(a.series().id())).execute();
                 }
+            }
+            if (a.isOccurrence()) {
+                dropIfEmpty(dsl, a.series().id());
             }
             audit.record("appointment", id, fr.coordo.store.AuditAction.DELETE, Map.of(
                     "scope", Audit.Change.created(effective.name()), "count", Audit.Change.created(n)));
@@ -413,70 +423,154 @@ public final class AgendaService {
     }
 
     /**
-     * Applies a series edit. The edited occurrence's new time gives the shift of every slot; the
-     * occurrences in scope are paired in order with the slots of the (possibly new) rule: surplus
-     * occurrences go, missing ones are added, and occurrences moved alone keep their own time.
+     * Applies a series edit. The time change typed on the edited occurrence moves the rule's first slot.
+     * Each occurrence in scope keeps its period in the series (the k-th week or month step stays the k-th
+     * under the new rule): a period past the new end goes, a period with no occurrence before (past the old
+     * end, or a month the old rule skipped) gets one, and a period whose occurrence was deleted stays empty.
+     * Occurrences moved alone keep their own time; settled ones keep date and content. « This and the
+     * following » from an occurrence with earlier ones splits the series: the old one ends the day before, a
+     * new one (its own UID) starts at the edited occurrence with what is left of the count.
      */
     private List<Integer> updateSeries(DSLContext dsl, Appointment edited, AppointmentInput input, Scope scope, String reason) {
+        if (input.start() == null || input.end() == null) {
+            validate(dsl, withoutRule(input));   // refused: the times are needed to work out the shift
+        }
         Appointment.Series series = edited.series();
-        Duration shift = Duration.between(edited.recurrenceId(), input.start());
-        boolean split = scope == Scope.FOLLOWING && edited.recurrenceId().isAfter(series.firstStart());
+        SortedMap<Integer, LocalDateTime> oldSlots = series.rule().slotsByPeriod(series.firstStart());
+        Map<LocalDateTime, Integer> periodOf = new HashMap<>();
+        oldSlots.forEach((k, slot) -> periodOf.put(slot, k));
+        if (!periodOf.containsKey(edited.recurrenceId())) {
+            throw refused("recurrence", "Ce rendez-vous ne correspond plus à la règle de sa série : modifiez-le seul.");
+        }
+        LocalDateTime named = namedSlot(series, edited.recurrenceId());
+        // the series moves by what the user changed: keeping the time shown (or putting an occurrence moved
+        // alone back on its slot) moves nothing; an occurrence shown an hour later by the spring gap counts
+        // from the time its rule names
+        Duration shift = input.start().equals(edited.start()) || input.start().equals(edited.recurrenceId()) ? Duration.ZERO
+                : Duration.between(edited.moved() ? edited.start() : named, input.start());
+        LocalDateTime target = named.plus(shift);
+        boolean split = scope == Scope.FOLLOWING && dsl.fetchExists(APPOINTMENT, APPOINTMENT.SERIES_ID.eq(series.id())
+                .and(APPOINTMENT.RECURRENCE_ID.lt(slot(edited.recurrenceId()))));
+        Recurrence rule = input.recurrence();
+        if (split && rule.count() != null) {
+            // the count typed is the whole series': the part from here on gets what is left of it
+            long before = oldSlots.values().stream().filter(s -> s.isBefore(edited.recurrenceId())).count();
+            if (rule.count() <= before) {
+                throw refused("recurrence", "Répétition : la série compte déjà " + before + " rendez-vous avant celui-ci ; "
+                        + "indiquez-en plus de " + before + ", ou une date de fin.");
+            }
+            rule = new Recurrence(rule.frequency(), rule.interval(), null, (int) (rule.count() - before));
+        }
+        // the new rule's first slot, and the period of the old rule it falls in
+        LocalDateTime first = series.firstStart().plus(shift);
+        int base = 0;
+        if (split) {
+            first = target;
+            base = periodOf.get(edited.recurrenceId());
+        } else if (series.rule().frequency() == Recurrence.Frequency.MONTHLY && rule.frequency() == Recurrence.Frequency.MONTHLY
+                && rule.interval() >= 1) {
+            // by months and day of month, not by a duration: months differ in length, and the rule skips a
+            // month without the day (moving the 30th to the 28th gives February an occurrence)
+            YearMonth month = YearMonth.from(series.firstStart()).plusMonths(YearMonth.from(named).until(YearMonth.from(target), ChronoUnit.MONTHS));
+            for (int o = 0; o < 12; o++) {
+                YearMonth m = month.plusMonths((long) o * rule.interval());
+                if (m.isValidDay(target.getDayOfMonth())) {
+                    first = m.atDay(target.getDayOfMonth()).atTime(target.toLocalTime());
+                    base = o;
+                    break;
+                }
+            }
+        }
+        // stored as the clock shows it, as iCalendar writes a DTSTART: a series starting in the spring gap
+        // runs at the time shown that night
+        first = Recurrence.wallClock(first);
+        validate(dsl, input.repeating(rule), first);
+        SortedMap<Integer, LocalDateTime> slots = rule.slotsByPeriod(first);
+
         int seriesId = series.id();
         String uid = series.uid();
-        LocalDateTime first;
-        Condition inScope = inScope(edited, scope);
         if (split) {
-            first = Recurrence.wallClock(input.start());
             endSeriesBefore(dsl, series, edited.recurrenceId());
             uid = newUid();
-            seriesId = insertSeries(dsl, uid, first, input.recurrence());
+            seriesId = insertSeries(dsl, uid, first, rule);
         } else {
-            first = Recurrence.wallClock(series.firstStart().plus(shift));
             dsl.update(APPOINTMENT_SERIES).set(APPOINTMENT_SERIES.FIRST_START, slot(first))
-                    .set(APPOINTMENT_SERIES.FREQUENCY, input.recurrence().frequency().name())
-                    .set(APPOINTMENT_SERIES.INTERVAL, input.recurrence().interval())
-                    .set(APPOINTMENT_SERIES.UNTIL_DATE, input.recurrence().until() == null ? null : input.recurrence().until().toString())
-                    .set(APPOINTMENT_SERIES.OCCURRENCES, input.recurrence().count())
+                    .set(APPOINTMENT_SERIES.FREQUENCY, rule.frequency().name())
+                    .set(APPOINTMENT_SERIES.INTERVAL, rule.interval())
+                    .set(APPOINTMENT_SERIES.UNTIL_DATE, rule.until() == null ? null : rule.until().toString())
+                    .set(APPOINTMENT_SERIES.OCCURRENCES, rule.count())
                     .set(APPOINTMENT_SERIES.UPDATED_AT, Timestamps.now(clock))
                     .where(APPOINTMENT_SERIES.ID.eq(seriesId)).execute();
         }
-        List<Appointment> rows = load(dsl, inScope).stream().sorted(Comparator.comparing(Appointment::recurrenceId)).toList();
-        List<LocalDateTime> slots = input.recurrence().expand(first);
+        List<Appointment> rows = load(dsl, inScope(edited, scope));
         // park the slots so that re-pairing never meets the unique (series, slot) index half-way
         for (Appointment r : rows) {
             dsl.update(APPOINTMENT).set(APPOINTMENT.RECURRENCE_ID, "~" + r.id()).set(APPOINTMENT.SERIES_ID, seriesId)
                     .set(APPOINTMENT.UID, uid).where(APPOINTMENT.ID.eq(r.id())).execute();
         }
         List<Integer> touched = new ArrayList<>();
+        Set<Integer> filled = new HashSet<>();
         Duration length = input.length();
-        for (int i = 0; i < Math.max(rows.size(), slots.size()); i++) {
-            if (i >= slots.size()) {
-                Appointment r = rows.get(i);
-                if (r.status().settled()) {
+        for (Appointment r : rows) {
+            Integer period = periodOf.get(r.recurrenceId());
+            LocalDateTime slot;
+            if (period != null) {
+                slot = slots.get(period - base);
+                if (slot != null) {
+                    filled.add(period - base);
+                }
+            } else {
+                // an occurrence the rule does not give (an imported calendar may have some) keeps its slot,
+                // unless the new rule gives that slot too
+                slot = slots.containsValue(r.recurrenceId()) ? null : r.recurrenceId();
+            }
+            if (slot == null) {
+                // no slot any more: history, and an extra occurrence met by the rule, stay as single
+                // appointments; the rest goes
+                if (period == null || r.status().settled()) {
                     detach(dsl, r.id());
                 } else {
                     dsl.deleteFrom(APPOINTMENT).where(APPOINTMENT.ID.eq(r.id())).execute();
                 }
-            } else if (i >= rows.size()) {
-                touched.add(insertRow(dsl, input.at(slots.get(i)), uid, seriesId, slots.get(i), AppointmentStatus.PREVU, reason));
-            } else {
-                Appointment r = rows.get(i);
-                LocalDateTime slot = slots.get(i);
-                dsl.update(APPOINTMENT).set(APPOINTMENT.RECURRENCE_ID, slot(slot)).where(APPOINTMENT.ID.eq(r.id())).execute();
-                if (!r.status().settled()) {
-                    LocalDateTime start = r.moved() ? r.start() : slot;
-                    writeContent(dsl, r.id(), input.withTimes(start, start.plus(length)), reason, true);
-                    touched.add(r.id());
-                }
+                continue;
+            }
+            dsl.update(APPOINTMENT).set(APPOINTMENT.RECURRENCE_ID, slot(slot)).where(APPOINTMENT.ID.eq(r.id())).execute();
+            if (!r.status().settled()) {
+                LocalDateTime start = !r.moved() ? slot : r.id() == edited.id() ? input.start() : r.start();
+                writeContent(dsl, r.id(), input.withTimes(start, start.plus(length)), reason, true);
+                touched.add(r.id());
             }
         }
+        for (var e : slots.entrySet()) {
+            if (!filled.contains(e.getKey()) && !oldSlots.containsKey(e.getKey() + base)) {
+                touched.add(insertRow(dsl, input.at(e.getValue()), uid, seriesId, e.getValue(), AppointmentStatus.PREVU, reason));
+            }
+        }
+        dropIfEmpty(dsl, seriesId);
         return touched;
+    }
+
+    /** The slot of an occurrence as the rule names it: its day at the series' time, before the spring gap shifts it. */
+    private static LocalDateTime namedSlot(Appointment.Series series, LocalDateTime recurrenceId) {
+        LocalDateTime named = recurrenceId.toLocalDate().atTime(series.firstStart().toLocalTime());
+        return Recurrence.wallClock(named).equals(recurrenceId) ? named : recurrenceId;
     }
 
     private void endSeriesBefore(DSLContext dsl, Appointment.Series series, LocalDateTime slot) {
         dsl.update(APPOINTMENT_SERIES).set(APPOINTMENT_SERIES.UNTIL_DATE, slot.toLocalDate().minusDays(1).toString())
                 .set(APPOINTMENT_SERIES.OCCURRENCES, (Integer) null).set(APPOINTMENT_SERIES.UPDATED_AT, Timestamps.now(clock))
                 .where(APPOINTMENT_SERIES.ID.eq(series.id())).execute();
+    }
+
+    private static boolean hasOccurrences(DSLContext dsl, int seriesId) {
+        return dsl.fetchExists(APPOINTMENT, APPOINTMENT.SERIES_ID.eq(seriesId));
+    }
+
+    /** A series whose occurrences are all gone goes too, rather than linger as a rule with nothing behind it. */
+    private static void dropIfEmpty(DSLContext dsl, int seriesId) {
+        if (!hasOccurrences(dsl, seriesId)) {
+            dsl.deleteFrom(APPOINTMENT_SERIES).where(APPOINTMENT_SERIES.ID.eq(seriesId)).execute();
+        }
     }
 
     /** Settled occurrences leaving their series become single appointments with a UID of their own. */
@@ -504,6 +598,11 @@ public final class AgendaService {
     // ---------------------------------------------------------------- checks
 
     private void validate(DSLContext dsl, AppointmentInput in) {
+        validate(dsl, in, in.start());
+    }
+
+    /** Checks the fields, and the rule from {@code first}: the series' first slot, which a series edit may move. */
+    private void validate(DSLContext dsl, AppointmentInput in, LocalDateTime first) {
         List<Issue> issues = new ArrayList<>();
         if (in.start() == null || in.end() == null) {
             issues.add(Issue.blocking("start", "Date et heures : indiquez le jour, l'heure de début et l'heure de fin."));
@@ -539,16 +638,16 @@ public final class AgendaService {
             checkAction(dsl, in, issues);
         }
         Recurrence rule = in.recurrence();
-        if (rule != null && in.start() != null) {
+        if (rule != null && first != null) {
             if (rule.frequency() == null || rule.interval() < 1 || rule.interval() > 52) {
                 issues.add(Issue.blocking("recurrence", "Répétition : un intervalle de 1 à 52 semaines ou mois."));
             } else if ((rule.until() == null) == (rule.count() == null)) {
                 issues.add(Issue.blocking("recurrence", "Répétition : indiquez soit une date de fin, soit un nombre de rendez-vous."));
-            } else if (rule.until() != null && rule.until().isBefore(in.start().toLocalDate())) {
+            } else if (rule.until() != null && rule.until().isBefore(first.toLocalDate())) {
                 issues.add(Issue.blocking("recurrence", "Répétition : la date de fin vient avant le premier rendez-vous."));
             } else if (rule.count() != null && (rule.count() < 1 || rule.count() > Recurrence.MAX_OCCURRENCES)) {
                 issues.add(Issue.blocking("recurrence", "Répétition : de 1 à " + Recurrence.MAX_OCCURRENCES + " rendez-vous."));
-            } else if (rule.expand(in.start()).size() > Recurrence.MAX_OCCURRENCES) {
+            } else if (rule.expand(first).size() > Recurrence.MAX_OCCURRENCES) {
                 issues.add(Issue.blocking("recurrence", "Répétition : plus de " + Recurrence.MAX_OCCURRENCES
                         + " rendez-vous jusqu'à cette date ; choisissez une date de fin plus proche."));
             }
@@ -635,7 +734,10 @@ public final class AgendaService {
             var other = dsl.select(APPOINTMENT.STARTS_AT, APPOINTMENT.ENDS_AT, APPOINTMENT.KIND).from(APPOINTMENT)
                     .where(overlaps.and(APPOINTMENT.PATIENT_ID.eq(patientId))).orderBy(APPOINTMENT.STARTS_AT).limit(1).fetchOne();
             if (other != null) {
-                found.add(new Conflict(Conflict.Kind.PATIENT_OCCUPE, "Le patient a déjà un rendez-vous " + span(other.value1(), other.value2())
+                var who = dsl.select(PATIENT.BIRTH_NAME, PATIENT.USAGE_NAME, PATIENT.FIRST_NAMES, PATIENT.SEX).from(PATIENT)
+                        .where(PATIENT.ID.eq(patientId)).fetchOne();
+                String name = who == null ? "Le patient" : Patient.displayName(who.value1(), who.value2(), who.value3(), who.value4());
+                found.add(new Conflict(Conflict.Kind.PATIENT_OCCUPE, name + " a déjà un rendez-vous " + span(other.value1(), other.value2())
                         + " (" + AppointmentKind.valueOf(other.value3()).label().toLowerCase() + ")."));
             }
         }

@@ -7,6 +7,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * How a series repeats: every {@code interval} weeks or months, until a date or for a number of occurrences.
@@ -40,7 +42,16 @@ public record Recurrence(Frequency frequency, int interval, LocalDate until, Int
 
     /** The slots of the series whose first occurrence is at {@code first}, in order. */
     public List<LocalDateTime> expand(LocalDateTime first) {
-        List<LocalDateTime> slots = new ArrayList<>();
+        return new ArrayList<>(slotsByPeriod(first).values());
+    }
+
+    /**
+     * The slots keyed by their period: the k-th step of {@code interval} weeks or months from {@code first}.
+     * A month without the day has a period but no slot, so that an edit can tell a month the rule skips from
+     * an occurrence that was deleted.
+     */
+    public SortedMap<Integer, LocalDateTime> slotsByPeriod(LocalDateTime first) {
+        SortedMap<Integer, LocalDateTime> slots = new TreeMap<>();
         int limit = count == null ? MAX_OCCURRENCES + 1 : count;
         for (int k = 0; slots.size() < limit; k++) {
             LocalDateTime slot;
@@ -54,12 +65,13 @@ public record Recurrence(Frequency frequency, int interval, LocalDate until, Int
                     }
                     continue;
                 }
-                slot = first.withYear(month.getYear()).withMonth(month.getMonthValue());
+                // from the month, not first.withYear(…): 29 February would become the 28th in the next year
+                slot = month.withDayOfMonth(first.getDayOfMonth()).atTime(first.toLocalTime());
             }
             if (until != null && slot.toLocalDate().isAfter(until)) {
                 break;
             }
-            slots.add(wallClock(slot));
+            slots.put(k, wallClock(slot));
         }
         return slots;
     }
@@ -71,6 +83,9 @@ public record Recurrence(Frequency frequency, int interval, LocalDate until, Int
 
     /** In French, for the window and the printed sheet: « toutes les 2 semaines, 10 fois ». */
     public String describe() {
+        if (until == null && count != null && count == 1) {
+            return "une seule fois";
+        }
         String every = switch (frequency) {
             case WEEKLY -> interval == 1 ? "chaque semaine" : "toutes les " + interval + " semaines";
             case MONTHLY -> interval == 1 ? "chaque mois" : "tous les " + interval + " mois";
