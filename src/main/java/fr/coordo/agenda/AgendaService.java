@@ -205,7 +205,8 @@ public final class AgendaService {
     }
 
     /** As {@link #create(AppointmentInput, String)} with a given UID (an import keeps the calendar's). */
-    public Appointment create(AppointmentInput input, String reason, String uid) {
+    public Appointment create(AppointmentInput typed, String reason, String uid) {
+        AppointmentInput input = onTheClock(typed);
         int id = db.write((dsl, audit) -> {
             validate(dsl, input);
             List<Integer> ids = new ArrayList<>();
@@ -243,7 +244,8 @@ public final class AgendaService {
      * series, or the whole series. Occurrences already réalisées or non honorées are history and keep
      * their date and content; an occurrence moved alone keeps its own time.
      */
-    public void update(int id, AppointmentInput input, Scope scope, String reason) {
+    public void update(int id, AppointmentInput typed, Scope scope, String reason) {
+        AppointmentInput input = onTheClock(typed);
         db.write((dsl, audit) -> {
             Appointment before = load(dsl, APPOINTMENT.ID.eq(id)).stream().findFirst()
                     .orElseThrow(() -> refused("appointment", "Ce rendez-vous n'existe plus."));
@@ -670,23 +672,33 @@ public final class AgendaService {
         }
     }
 
+    /**
+     * Refuses the change when a row clashes and no reason was given. The reason is kept only on the rows that
+     * do clash: an appointment without a clash never says it was « kept despite a conflict ».
+     */
     private void requireNoConflicts(DSLContext dsl, List<Integer> ids, String reason) {
-        if (reason != null && !reason.isBlank()) {
-            return;
-        }
+        boolean excused = reason != null && !reason.isBlank();
         List<Appointment> rows = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += 900) {
             rows.addAll(load(dsl, APPOINTMENT.ID.in(ids.subList(from, Math.min(ids.size(), from + 900)))));
         }
         Set<Integer> own = Set.copyOf(ids);
         List<Conflict> found = new ArrayList<>();
+        List<Integer> clear = new ArrayList<>();
         for (Appointment a : rows) {
-            if (a.status().occupies()) {
-                found.addAll(conflictsOf(dsl, a.start(), a.end(), a.data().patientId(), a.data().professionalIds(), own));
+            List<Conflict> mine = a.status().occupies()
+                    ? conflictsOf(dsl, a.start(), a.end(), a.data().patientId(), a.data().professionalIds(), own) : List.of();
+            if (mine.isEmpty()) {
+                clear.add(a.id());
             }
+            found.addAll(mine);
         }
-        if (!found.isEmpty()) {
+        if (!found.isEmpty() && !excused) {
             throw new ConflictsException(distinct(found));
+        }
+        for (int from = 0; excused && from < clear.size(); from += 900) {
+            dsl.update(APPOINTMENT).set(APPOINTMENT.CONFLICT_REASON, (String) null)
+                    .where(APPOINTMENT.ID.in(clear.subList(from, Math.min(clear.size(), from + 900)))).execute();
         }
     }
 
@@ -779,6 +791,14 @@ public final class AgendaService {
             m.put("conflict_reason", Audit.Change.created(reason.strip()));
         }
         return m;
+    }
+
+    /** A time typed in the spring gap (02:30 on the night of the change) is stored as the clock shows it: 03:30. */
+    private static AppointmentInput onTheClock(AppointmentInput in) {
+        if (in.start() == null || in.end() == null || Recurrence.wallClock(in.start()).equals(in.start())) {
+            return in;
+        }
+        return in.at(Recurrence.wallClock(in.start()));
     }
 
     /** The stored form of a wall-clock time: sortable text, to the minute. */

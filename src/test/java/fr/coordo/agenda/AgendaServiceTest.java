@@ -755,7 +755,24 @@ class AgendaServiceTest {
         assertEquals(1, seriesRows());
 
         agenda.update(all.get(5).id(), all.get(5).data().at(at(5, 5, 11, 0)), Scope.ALL, "M. Durand vient avant");
-        assertEquals("M. Durand vient avant", reload(all.get(5)).conflictReason());
+        List<Appointment> after = agenda.ofSeries(all.getFirst().series().id());
+        assertEquals(List.of(java.time.LocalDate.of(2026, 5, 12)), after.stream().filter(a -> a.conflictReason() != null)
+                .map(Appointment::day).toList(), "the reason stays on the occurrence that clashes only");
+        assertEquals("M. Durand vient avant", after.stream().filter(a -> a.conflictReason() != null).findFirst().orElseThrow().conflictReason());
+    }
+
+    @Test
+    void aSingleAppointmentTypedInTheSpringGapIsStoredAtTheTimeTheClockShows() {
+        Appointment a = agenda.create(AppointmentInput.of(null, List.of(nurse), java.time.LocalDateTime.of(2026, 3, 29, 2, 30),
+                Duration.ofMinutes(30), AppointmentKind.REUNION, Place.TELECONSULTATION), "garde de nuit");
+        assertEquals(java.time.LocalDateTime.of(2026, 3, 29, 3, 30), a.start());
+        assertEquals(java.time.LocalDateTime.of(2026, 3, 29, 4, 0), a.end());
+    }
+
+    @Test
+    void aReasonGivenWithoutAnyClashIsNotKept() {
+        Appointment a = agenda.create(consultation(at(4, 21, 10, 0)), "par précaution");
+        assertNull(a.conflictReason(), "nothing to excuse");
     }
 
     @Test
