@@ -1,7 +1,6 @@
 package fr.coordo.agenda;
 
-import fr.coordo.document.DocumentInfo;
-import fr.coordo.document.PdfDocument;
+import fr.coordo.document.DocumentScript;
 import fr.coordo.document.Table;
 import fr.coordo.team.Professional;
 import java.time.Clock;
@@ -17,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -128,13 +126,13 @@ public final class AgendaSheet {
 
     private static final class Writer {
         private final Snapshot s;
-        private final Script doc = new Script();
+        private final DocumentScript doc = new DocumentScript();
 
         Writer(Snapshot s) {
             this.s = s;
         }
 
-        Script write() {
+        DocumentScript write() {
             Professional p = s.professional();
             String who = Stream.of(p.professionLabel() + (notBlank(p.specialty()) ? " (" + p.specialty().strip() + ")" : ""),
                             p.rpps() != null ? "RPPS " + p.rpps() : p.adeli() != null ? "ADELI " + p.adeli() : null, s.structureName())
@@ -318,62 +316,5 @@ public final class AgendaSheet {
 
     private static String orEmpty(String s) {
         return s == null ? "" : s.strip();
-    }
-
-    // ---------------------------------------------------------------- recording, fingerprinting, replaying
-
-    /**
-     * The sheet as a list of toolkit calls, recorded with a canonical text of everything they print: the
-     * fingerprint needs that text before the document is created, so the calls are replayed afterwards.
-     */
-    private static final class Script {
-        private final StringBuilder canon = new StringBuilder();
-        private final List<Consumer<PdfDocument>> calls = new ArrayList<>();
-
-        private void record(String kind, List<String> values, Consumer<PdfDocument> call) {
-            canon.append(kind);
-            for (String v : values) {
-                canon.append('\t').append(escape(v));
-            }
-            canon.append('\n');
-            calls.add(call);
-        }
-
-        private static String escape(String v) {
-            return v == null ? "" : v.replace("\\", "\\\\").replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n");
-        }
-
-        void title(String title, String subtitle) {
-            record("title", java.util.Arrays.asList(title, subtitle), d -> d.title(title, subtitle));
-        }
-
-        void subsection(String title) {
-            record("subsection", List.of(title), d -> d.subsection(title));
-        }
-
-        void paragraph(String text) {
-            record("paragraph", List.of(text), d -> d.paragraph(text));
-        }
-
-        void table(Table table) {
-            List<String> values = new ArrayList<>();
-            table.columns().forEach(c -> values.add(c.header()));
-            table.rows().forEach(r -> {
-                values.add("|");
-                values.addAll(r);
-            });
-            record("table", values, d -> d.table(table));
-        }
-
-        String snapshotText(String title, String footerLine, String author) {
-            return "title\t" + escape(title) + "\nfooter\t" + escape(footerLine) + "\nauthor\t" + escape(author) + "\n" + canon;
-        }
-
-        byte[] render(String title, String footerLine, String author, Clock clock) {
-            DocumentInfo info = DocumentInfo.of(title, footerLine, clock, snapshotText(title, footerLine, author)).withAuthor(author);
-            PdfDocument pdf = PdfDocument.create(info);
-            calls.forEach(c -> c.accept(pdf));
-            return pdf.toBytes();
-        }
     }
 }

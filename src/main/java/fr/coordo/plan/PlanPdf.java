@@ -1,7 +1,7 @@
 package fr.coordo.plan;
 
 import fr.coordo.document.CheckItem;
-import fr.coordo.document.DocumentInfo;
+import fr.coordo.document.DocumentScript;
 import fr.coordo.document.Field;
 import fr.coordo.document.PdfDocument;
 import fr.coordo.document.Signatory;
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -133,7 +132,7 @@ public final class PlanPdf {
         private final List<Action> actions;
         private final Map<String, Problem> problems = new LinkedHashMap<>();
         private final Map<String, Objective> objectives = new LinkedHashMap<>();
-        private final Script doc = new Script();
+        private final DocumentScript doc = new DocumentScript();
 
         Writer(PlanSnapshot s, boolean social) {
             this.s = s;
@@ -146,7 +145,7 @@ public final class PlanPdf {
             content.objectives().forEach(o -> objectives.put(o.uid(), o));
         }
 
-        Script write() {
+        DocumentScript write() {
             doc.title(TITLE, patient.displayName() + " — date de naissance : " + date(person.birthDate()) + "\n"
                     + "Plan " + s.plan().reference() + " — " + versionText());
             notices();
@@ -559,84 +558,6 @@ public final class PlanPdf {
             return List.copyOf(items);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    // ---------------------------------------------------------------- recording, fingerprinting, replaying
-
-    /**
-     * The document as a list of toolkit calls, recorded with a canonical text of everything they print: the
-     * fingerprint needs that text before the document can be created, so calls are replayed afterwards.
-     */
-    private static final class Script {
-        private final StringBuilder canon = new StringBuilder();
-        private final List<Consumer<PdfDocument>> calls = new ArrayList<>();
-
-        private void record(String kind, List<String> values, Consumer<PdfDocument> call) {
-            canon.append(kind);
-            for (String v : values) {
-                canon.append('\t').append(escape(v));
-            }
-            canon.append('\n');
-            calls.add(call);
-        }
-
-        private static String escape(String v) {
-            return v == null ? "" : v.replace("\\", "\\\\").replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n");
-        }
-
-        void title(String title, String subtitle) {
-            record("title", List.of(title, subtitle), d -> d.title(title, subtitle));
-        }
-
-        void notice(String text) {
-            record("notice", List.of(text), d -> d.notice(text));
-        }
-
-        void section(String title) {
-            record("section", List.of(title), d -> d.section(title));
-        }
-
-        void subsection(String title) {
-            record("subsection", List.of(title), d -> d.subsection(title));
-        }
-
-        void paragraph(String text) {
-            record("paragraph", List.of(text), d -> d.paragraph(text));
-        }
-
-        void fields(List<Field> fields) {
-            record("fields", fields.stream().flatMap(f -> java.util.stream.Stream.of(f.label(), f.value())).toList(), d -> d.fields(fields));
-        }
-
-        void table(Table table) {
-            List<String> values = new ArrayList<>();
-            table.columns().forEach(c -> values.add(c.header()));
-            table.rows().forEach(r -> {
-                values.add("|");
-                values.addAll(r);
-            });
-            record("table", values, d -> d.table(table));
-        }
-
-        void checklist(List<CheckItem> items) {
-            record("checklist", items.stream().map(i -> (i.checked() ? "x " : "o ") + i.text()).toList(), d -> d.checklist(items));
-        }
-
-        void signatures(List<Signatory> signatories) {
-            record("signatures", signatories.stream().map(p -> p.name() + " / " + p.capacity() + " / " + date(p.date())).toList(),
-                    d -> d.signatureBlocks(signatories));
-        }
-
-        String snapshotText(String title, String footerLine, String author) {
-            return "title\t" + escape(title) + "\nfooter\t" + escape(footerLine) + "\nauthor\t" + escape(author) + "\n" + canon;
-        }
-
-        byte[] render(String title, String footerLine, String author, Clock clock) {
-            DocumentInfo info = DocumentInfo.of(title, footerLine, clock, snapshotText(title, footerLine, author)).withAuthor(author);
-            PdfDocument pdf = PdfDocument.create(info);
-            calls.forEach(c -> c.accept(pdf));
-            return pdf.toBytes();
         }
     }
 }
