@@ -222,6 +222,11 @@ final class AgendaView extends BorderPane {
         return bar;
     }
 
+    /** Puts the keyboard on the agenda: on the selected appointment, or on the grid. */
+    void focusGrid() {
+        refocus();
+    }
+
     /** Shows the period holding {@code day}. */
     void goTo(LocalDate day) {
         anchor = day;
@@ -408,8 +413,8 @@ final class AgendaView extends BorderPane {
     private void createNew() {
         LocalDate day = mode == Mode.WEEK && !anchor.equals(agenda.today()) ? anchor.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : anchor;
         LocalDateTime at = day.atTime(9, 0);
-        create(AppointmentInput.of(defaultPatient(), defaultProfessionals(), at, Duration.ofMinutes(45),
-                defaultPatient() == null ? null : AppointmentKind.CONSULTATION, Place.MSP));
+        create(AppointmentInput.of(defaultPatient(), defaultProfessionals(), at, Duration.ofMinutes(45), AppointmentKind.CONSULTATION,
+                Place.MSP));
     }
 
     private AppointmentDialog.Context context() {

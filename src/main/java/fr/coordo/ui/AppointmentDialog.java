@@ -85,8 +85,8 @@ final class AppointmentDialog {
     private final CheckBox repeat = new CheckBox("Répéter");
     private final Spinner<Integer> interval = new Spinner<>(1, 52, 1);
     private final ComboBox<Recurrence.Frequency> frequency = new ComboBox<>();
-    private final RadioButton untilMode = new RadioButton("jusqu'au");
-    private final RadioButton countMode = new RadioButton("nombre de rendez-vous :");
+    private final RadioButton untilMode = new RadioButton("Fin le");
+    private final RadioButton countMode = new RadioButton("Fin après");
     private final DatePicker until = Forms.datePicker("appt-until");
     private final Spinner<Integer> count = new Spinner<>(1, Recurrence.MAX_OCCURRENCES, 10);
     private final TextArea notesBefore = Forms.area("appt-notes-before", 2);
@@ -225,6 +225,7 @@ final class AppointmentDialog {
         count.setId("appt-count");
         count.setEditable(true);
         count.setPrefWidth(90);
+        count.setMinWidth(90);
         Recurrence rule = in.recurrence();
         repeat.setSelected(rule != null);
         frequency.setValue(rule == null ? Recurrence.Frequency.WEEKLY : rule.frequency());
@@ -272,9 +273,14 @@ final class AppointmentDialog {
         g.addRow(row++, label("Action du plan", action), action);
         HBox every = new HBox(8, repeat, new Label("toutes les"), interval, frequency);
         every.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox ends = new HBox(8, new Label("Fin :"), untilMode, until, countMode, count);
-        ends.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox repeatBox = new VBox(6, every, ends);
+        HBox endsOn = new HBox(8, untilMode, until);
+        endsOn.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox endsAfter = new HBox(8, countMode, count, new Label("rendez-vous en tout"));
+        endsAfter.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        for (var n : List.of(repeat, untilMode, countMode)) {
+            n.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        VBox repeatBox = new VBox(6, every, endsOn, endsAfter);
         if (existing != null && !existing.isOccurrence()) {
             repeat.setDisable(true);
             repeatBox.getChildren().add(new Label("Un rendez-vous seul ne devient pas une série : créez la série à part."));

@@ -123,6 +123,8 @@ final class MainWindow {
         if (view instanceof AgendaView agenda) {
             // appointments may have been booked from a patient's record meanwhile
             agenda.reload();
+            // the agenda's shortcuts (Ctrl+N, arrows, Page suivante) work as soon as it is shown
+            javafx.application.Platform.runLater(agenda::focusGrid);
         }
         stage.setTitle(section.title + " — Coordo");
     }
