@@ -19,6 +19,9 @@ import fr.coordo.plan.PlanVersion;
 import fr.coordo.store.Audit;
 import fr.coordo.store.Database;
 import fr.coordo.store.Timestamps;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -43,7 +46,7 @@ import java.util.SortedMap;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -104,12 +107,8 @@ public final class AgendaService {
         if (filter.patientId() != null) {
             c = c.and(APPOINTMENT.PATIENT_ID.eq(filter.patientId()));
         }
-        if (filter.professionalId() != null) {
-            c = c.and(APPOINTMENT.ID.in(DSL.select(APPOINTMENT_PROFESSIONAL.APPOINTMENT_ID).from(APPOINTMENT_PROFESSIONAL)
-                    .where(APPOINTMENT_PROFESSIONAL.PROFESSIONAL_ID.eq(filter.professionalId()))));
-        }
         Condition where = c;
-        return db.read(dsl -> load(dsl, where));
+        return db.read(dsl -> load(dsl, where, filter.professionalId()));
     }
 
     /** The patient's whole timeline, oldest first. */
@@ -142,55 +141,191 @@ public final class AgendaService {
         return hours;
     }
 
+    /**
+     * The appointments matching {@code where}, in time order, with their patient's name, their series and the
+     * professionals taking part (by name). One query, the professionals joined (an appointment comes on as many
+     * rows as it has professionals, in a row); read through JDBC, since jOOQ's records cost more than SQLite's
+     * own work for a week of the large structure.
+     */
     static List<Appointment> load(DSLContext dsl, Condition where) {
-        var rows = dsl.select(APPOINTMENT.asterisk(), PATIENT.BIRTH_NAME, PATIENT.USAGE_NAME, PATIENT.FIRST_NAMES, PATIENT.SEX,
-                        APPOINTMENT_SERIES.UID, APPOINTMENT_SERIES.FREQUENCY, APPOINTMENT_SERIES.INTERVAL,
-                        APPOINTMENT_SERIES.FIRST_START, APPOINTMENT_SERIES.UNTIL_DATE, APPOINTMENT_SERIES.OCCURRENCES)
-                .from(APPOINTMENT)
+        return load(dsl, where, null);
+    }
+
+    /**
+     * As {@link #load(DSLContext, Condition)}, only the appointments {@code professionalId} takes part in when it is
+     * set: checked on each appointment of the range through the primary key (the cross join keeps the appointments
+     * as the outer loop), rather than reading every appointment the professional ever had.
+     */
+    private static List<Appointment> load(DSLContext dsl, Condition where, Integer professionalId) {
+        var one = APPOINTMENT_PROFESSIONAL.as("one");
+        Table<?> from = APPOINTMENT;
+        Condition condition = where;
+        if (professionalId != null) {
+            from = APPOINTMENT.crossJoin(one);
+            condition = condition.and(one.APPOINTMENT_ID.eq(APPOINTMENT.ID)).and(one.PROFESSIONAL_ID.eq(professionalId));
+        }
+        var query = dsl.select(APPOINTMENT.ID, APPOINTMENT.UID, APPOINTMENT.SERIES_ID, APPOINTMENT.RECURRENCE_ID, APPOINTMENT.PATIENT_ID,
+                        APPOINTMENT.KIND, APPOINTMENT.PLACE, APPOINTMENT.PLACE_DETAIL, APPOINTMENT.TITLE, APPOINTMENT.STARTS_AT,
+                        APPOINTMENT.ENDS_AT, APPOINTMENT.STATUS, APPOINTMENT.PLAN_ID, APPOINTMENT.ACTION_UID, APPOINTMENT.NOTES_BEFORE,
+                        APPOINTMENT.NOTES_AFTER, APPOINTMENT.CONFLICT_REASON,
+                        PATIENT.BIRTH_NAME, PATIENT.USAGE_NAME, PATIENT.FIRST_NAMES, PATIENT.SEX,
+                        APPOINTMENT_SERIES.UID, APPOINTMENT_SERIES.FREQUENCY, APPOINTMENT_SERIES.INTERVAL, APPOINTMENT_SERIES.FIRST_START,
+                        APPOINTMENT_SERIES.UNTIL_DATE, APPOINTMENT_SERIES.OCCURRENCES,
+                        PROFESSIONAL.ID, PROFESSIONAL.LAST_NAME, PROFESSIONAL.FIRST_NAME, PROFESSIONAL.PROFESSION_CODE, PROFESSIONAL.RPPS)
+                .from(from)
                 .leftJoin(PATIENT).on(PATIENT.ID.eq(APPOINTMENT.PATIENT_ID))
                 .leftJoin(APPOINTMENT_SERIES).on(APPOINTMENT_SERIES.ID.eq(APPOINTMENT.SERIES_ID))
-                .where(where).orderBy(APPOINTMENT.STARTS_AT, APPOINTMENT.ID).fetch();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<Integer, List<Appointment.Participant>> participants = new LinkedHashMap<>();
-        var ids = rows.map(r -> r.get(APPOINTMENT.ID));
-        for (int from = 0; from < ids.size(); from += 900) {
-            var chunk = ids.subList(from, Math.min(ids.size(), from + 900));
-            dsl.select(APPOINTMENT_PROFESSIONAL.APPOINTMENT_ID, PROFESSIONAL.ID, PROFESSIONAL.LAST_NAME, PROFESSIONAL.FIRST_NAME,
-                            PROFESSIONAL.PROFESSION_CODE, PROFESSIONAL.RPPS)
-                    .from(APPOINTMENT_PROFESSIONAL).join(PROFESSIONAL).on(PROFESSIONAL.ID.eq(APPOINTMENT_PROFESSIONAL.PROFESSIONAL_ID))
-                    .where(APPOINTMENT_PROFESSIONAL.APPOINTMENT_ID.in(chunk))
-                    .orderBy(PROFESSIONAL.LAST_NAME, PROFESSIONAL.FIRST_NAME)
-                    .forEach(p -> participants.computeIfAbsent(p.value1(), k -> new ArrayList<>()).add(new Appointment.Participant(
-                            p.value2(), p.value3() + " " + p.value4(), fr.coordo.team.Professions.label(p.value5()), p.value6())));
-        }
-        List<Appointment> out = new ArrayList<>(rows.size());
-        for (Record r : rows) {
-            int id = r.get(APPOINTMENT.ID);
-            Appointment.Series series = null;
-            Recurrence rule = null;
-            if (r.get(APPOINTMENT.SERIES_ID) != null) {
-                String until = r.get(APPOINTMENT_SERIES.UNTIL_DATE);
-                rule = new Recurrence(Recurrence.Frequency.valueOf(r.get(APPOINTMENT_SERIES.FREQUENCY)), r.get(APPOINTMENT_SERIES.INTERVAL),
-                        until == null ? null : LocalDate.parse(until), r.get(APPOINTMENT_SERIES.OCCURRENCES));
-                series = new Appointment.Series(r.get(APPOINTMENT.SERIES_ID), r.get(APPOINTMENT_SERIES.UID), rule,
-                        LocalDateTime.parse(r.get(APPOINTMENT_SERIES.FIRST_START)));
+                .leftJoin(APPOINTMENT_PROFESSIONAL).on(APPOINTMENT_PROFESSIONAL.APPOINTMENT_ID.eq(APPOINTMENT.ID))
+                .leftJoin(PROFESSIONAL).on(PROFESSIONAL.ID.eq(APPOINTMENT_PROFESSIONAL.PROFESSIONAL_ID))
+                .where(condition)
+                // The order of the starts index: no sort. The professionals of an appointment are put in order here.
+                .orderBy(APPOINTMENT.STARTS_AT, APPOINTMENT.ID);
+        String sql = query.getSQL();
+        List<Object> binds = query.getBindValues();
+        return dsl.connectionResult(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                for (int i = 0; i < binds.size(); i++) {
+                    st.setObject(i + 1, binds.get(i));
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    return read(rs);
+                }
             }
-            List<Appointment.Participant> pros = participants.getOrDefault(id, List.of());
-            AppointmentInput data = new AppointmentInput(r.get(APPOINTMENT.PATIENT_ID), pros.stream().map(Appointment.Participant::id).toList(),
-                    LocalDateTime.parse(r.get(APPOINTMENT.STARTS_AT)), LocalDateTime.parse(r.get(APPOINTMENT.ENDS_AT)),
-                    AppointmentKind.valueOf(r.get(APPOINTMENT.KIND)), Place.valueOf(r.get(APPOINTMENT.PLACE)),
-                    r.get(APPOINTMENT.PLACE_DETAIL), r.get(APPOINTMENT.TITLE), r.get(APPOINTMENT.PLAN_ID), r.get(APPOINTMENT.ACTION_UID),
-                    r.get(APPOINTMENT.NOTES_BEFORE), r.get(APPOINTMENT.NOTES_AFTER), rule);
-            String patientName = r.get(APPOINTMENT.PATIENT_ID) == null ? null
-                    : Patient.displayName(r.get(PATIENT.BIRTH_NAME), r.get(PATIENT.USAGE_NAME), r.get(PATIENT.FIRST_NAMES), r.get(PATIENT.SEX));
-            String recurrenceId = r.get(APPOINTMENT.RECURRENCE_ID);
-            out.add(new Appointment(id, r.get(APPOINTMENT.UID), series, recurrenceId == null ? null : LocalDateTime.parse(recurrenceId),
-                    AppointmentStatus.valueOf(r.get(APPOINTMENT.STATUS)), data, patientName, List.copyOf(pros),
-                    r.get(APPOINTMENT.CONFLICT_REASON)));
+        });
+    }
+
+    /** Reads the rows of {@link #load}'s query, columns by position; series, patients' names and professionals are read once. */
+    private static List<Appointment> read(ResultSet rs) throws SQLException {
+        List<Appointment> out = new ArrayList<>();
+        Map<Integer, Appointment.Series> series = new HashMap<>();
+        Map<Integer, String> patientNames = new HashMap<>();
+        Map<Integer, Appointment.Participant> people = new HashMap<>();
+        Map<Appointment.Participant, String> sortKeys = new HashMap<>();
+        Row row = null;
+        while (rs.next()) {
+            int id = rs.getInt(1);
+            if (row == null || row.id != id) {
+                if (row != null) {
+                    out.add(row.appointment(sortKeys));
+                }
+                row = new Row(id);
+                row.uid = rs.getString(2);
+                int seriesId = rs.getInt(3);
+                if (!rs.wasNull()) {
+                    row.series = series.get(seriesId);
+                    if (row.series == null) {
+                        String until = rs.getString(26);
+                        int count = rs.getInt(27);
+                        Integer occurrences = rs.wasNull() ? null : count;
+                        Recurrence rule = new Recurrence(Recurrence.Frequency.valueOf(rs.getString(23)), rs.getInt(24),
+                                until == null ? null : LocalDate.parse(until), occurrences);
+                        row.series = new Appointment.Series(seriesId, rs.getString(22), rule, time(rs.getString(25)));
+                        series.put(seriesId, row.series);
+                    }
+                    row.recurrenceId = time(rs.getString(4));
+                }
+                int patientId = rs.getInt(5);
+                if (!rs.wasNull()) {
+                    row.patientId = patientId;
+                    row.patientName = patientNames.get(patientId);
+                    if (row.patientName == null) {
+                        row.patientName = Patient.displayName(rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21));
+                        patientNames.put(patientId, row.patientName);
+                    }
+                }
+                row.kind = AppointmentKind.valueOf(rs.getString(6));
+                row.place = Place.valueOf(rs.getString(7));
+                row.placeDetail = rs.getString(8);
+                row.title = rs.getString(9);
+                row.start = time(rs.getString(10));
+                row.end = time(rs.getString(11));
+                row.status = AppointmentStatus.valueOf(rs.getString(12));
+                int planId = rs.getInt(13);
+                row.planId = rs.wasNull() ? null : planId;
+                row.actionUid = rs.getString(14);
+                row.notesBefore = rs.getString(15);
+                row.notesAfter = rs.getString(16);
+                row.conflictReason = rs.getString(17);
+            }
+            int proId = rs.getInt(28);
+            if (!rs.wasNull()) {
+                Appointment.Participant who = people.get(proId);
+                if (who == null) {
+                    String last = rs.getString(29);
+                    String first = rs.getString(30);
+                    who = new Appointment.Participant(proId, last + " " + first, fr.coordo.team.Professions.label(rs.getString(31)),
+                            rs.getString(32));
+                    people.put(proId, who);
+                    sortKeys.put(who, last + "\u0000" + first);
+                }
+                row.professionals.add(who);
+            }
+        }
+        if (row != null) {
+            out.add(row.appointment(sortKeys));
         }
         return out;
+    }
+
+    /** One appointment while its rows are read. */
+    private static final class Row {
+        final int id;
+        String uid;
+        Appointment.Series series;
+        LocalDateTime recurrenceId;
+        Integer patientId;
+        String patientName;
+        AppointmentKind kind;
+        Place place;
+        String placeDetail;
+        String title;
+        LocalDateTime start;
+        LocalDateTime end;
+        AppointmentStatus status;
+        Integer planId;
+        String actionUid;
+        String notesBefore;
+        String notesAfter;
+        String conflictReason;
+        final List<Appointment.Participant> professionals = new ArrayList<>(2);
+
+        Row(int id) {
+            this.id = id;
+        }
+
+        /** The appointment, its professionals by last name then first name. */
+        Appointment appointment(Map<Appointment.Participant, String> sortKeys) {
+            if (professionals.size() > 1) {
+                professionals.sort(Comparator.comparing(sortKeys::get));
+            }
+            List<Integer> ids = new ArrayList<>(professionals.size());
+            for (Appointment.Participant p : professionals) {
+                ids.add(p.id());
+            }
+            AppointmentInput data = new AppointmentInput(patientId, ids, start, end, kind, place, placeDetail, title, planId, actionUid,
+                    notesBefore, notesAfter, series == null ? null : series.rule());
+            return new Appointment(id, uid, series, recurrenceId, status, data, patientName, List.copyOf(professionals), conflictReason);
+        }
+    }
+
+    /** A stored wall-clock time, 'YYYY-MM-DDTHH:MM', read without a formatter: a week of the large structure has thousands. */
+    private static LocalDateTime time(String s) {
+        if (s.length() != 16 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':') {
+            return LocalDateTime.parse(s);
+        }
+        return LocalDateTime.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10), digits(s, 11, 13), digits(s, 14, 16));
+    }
+
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new java.time.format.DateTimeParseException("not a stored time", s, i);
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     // ---------------------------------------------------------------- booking

@@ -32,8 +32,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     @Option(names = "--size", paramLabel = "TAILLE", defaultValue = "small",
-            description = "small : 25 professionnels, 200 patients dont 70 avec un plan ; large : 300 professionnels, "
-                    + "50 000 patients dont 15 000 avec un plan "
+            description = "small : 25 professionnels, 200 patients dont 70 avec un plan, l'agenda de trois mois passés et deux à venir ; large : 300 professionnels, "
+                    + "50 000 patients dont 15 000 avec un plan, 1 000 000 de rendez-vous sur quatre ans "
                     + "(défaut : ${DEFAULT-VALUE}).")
     SizeOption size;
 
@@ -54,9 +54,9 @@ final class DemoCommand implements Callable<Integer> {
         try (Database db = Database.open(paths.database())) {
             DemoGenerator.Result r = new DemoGenerator(seed).fill(db, size.size);
             out.printf(Locale.FRANCE, "Données de démonstration créées dans %s : %,d professionnels (dont %,d %s), %,d patients, "
-                            + "%,d plans personnalisés.%n",
+                            + "%,d plans personnalisés, %,d rendez-vous.%n",
                     db.file(), r.professionals(), r.formerMembers(), r.formerMembers() > 1 ? "anciens membres" : "ancien membre",
-                    r.patients(), r.plans());
+                    r.patients(), r.plans(), r.appointments());
         }
         return ExitCodes.OK;
     }

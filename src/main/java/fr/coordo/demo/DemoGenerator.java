@@ -1,6 +1,7 @@
 package fr.coordo.demo;
 
 import static fr.coordo.store.schema.Tables.APP_SETTING;
+import static fr.coordo.store.schema.Tables.OPENING_HOURS;
 import static fr.coordo.store.schema.Tables.PATIENT;
 import static fr.coordo.store.schema.Tables.PATIENT_CONTACT;
 import static fr.coordo.store.schema.Tables.PROFESSIONAL;
@@ -23,6 +24,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,23 +47,31 @@ public final class DemoGenerator {
 
     /** How big a structure to invent. */
     public enum Size {
-        SMALL(1, 200, 70), LARGE(12, 50_000, 15_000);
+        SMALL(1, 200, 70, 3, 2, 0), LARGE(12, 50_000, 15_000, 36, 12, 1_000_000);
 
         /** The small team (25 people) is multiplied by this factor. */
         final int teamFactor;
         final int patients;
         /** People with a personalised plan, about a third of the patients as in a coordinated pathway. */
         final int plans;
+        /** Months of agenda before today, and months ahead in which appointments are already booked. */
+        final int agendaMonthsBack;
+        final int agendaMonthsAhead;
+        /** Appointments in all; 0 for as many as the team books in a day. */
+        final int appointments;
 
-        Size(int teamFactor, int patients, int plans) {
+        Size(int teamFactor, int patients, int plans, int agendaMonthsBack, int agendaMonthsAhead, int appointments) {
             this.teamFactor = teamFactor;
             this.patients = patients;
             this.plans = plans;
+            this.agendaMonthsBack = agendaMonthsBack;
+            this.agendaMonthsAhead = agendaMonthsAhead;
+            this.appointments = appointments;
         }
     }
 
     /** What was written. */
-    public record Result(int professionals, int formerMembers, int patients, int plans) {}
+    public record Result(int professionals, int formerMembers, int patients, int plans, int appointments) {}
 
     public static final long DEFAULT_SEED = 2026L;
 
@@ -95,34 +105,67 @@ public final class DemoGenerator {
                 throw new StoreException("La base « " + db.file() + " » contient déjà des données : les données de démonstration "
                         + "ne s'installent que dans une base vide. Indiquez un autre fichier avec --db.");
             }
-            String now = Timestamps.now(Clock.system(Database.ZONE));
-            LocalDate today = LocalDate.now(Database.ZONE);
-            String coordinator = insertStructure(dsl, now);
-            DemoTeam team = new DemoTeam();
-            int former = insertTeam(dsl, size, now, team);
-            int professionals = dsl.fetchCount(PROFESSIONAL);
-            // Streams of their own, so that adding to the plans never changes the team or the patients' names.
-            Random details = new Random(seed ^ 0x9E3779B97F4A7C15L);
-            List<DemoPatient> people = invent(dsl, size.patients, today, team.physicians(), details);
-            DemoPlans plans = new DemoPlans(new Random(seed ^ 0xC2B2AE3D27D4EB4FL), today, team, coordinator, problems);
-            plans.choose(people, size.plans);
-            for (DemoPatient p : people) {
-                contacts(p, details);
+            // One clock for the whole demo: the agenda's « today » is the one its window and services use.
+            Clock clock = Clock.system(Database.ZONE);
+            String now = Timestamps.now(clock);
+            LocalDate today = LocalDate.now(clock);
+            if (size != Size.LARGE) {
+                return write(dsl, audit, size, now, today);
             }
-            plans.build();
-            for (DemoPatient p : people) {
-                leftOrDied(p, details, today);
+            // A million appointments and their indexes overflow SQLite's default page cache (2 MB): pages would go to
+            // the WAL and back while the transaction runs, three times slower. 256 MB while the demo is written.
+            int cache = dsl.fetchOne("PRAGMA cache_size").get(0, Integer.class);
+            dsl.execute("PRAGMA cache_size = -262144");
+            try {
+                return write(dsl, audit, size, now, today);
+            } finally {
+                dsl.execute("PRAGMA cache_size = " + cache);
             }
-            insertPatients(dsl, people, now);
-            int planCount = plans.write(dsl);
-            dsl.insertInto(APP_SETTING).set(APP_SETTING.KEY, Settings.DEMO).set(APP_SETTING.VALUE, "true").execute();
-            Map<String, Audit.Change> summary = new LinkedHashMap<>();
-            summary.put("professionals", Audit.Change.created(professionals));
-            summary.put("patients", Audit.Change.created(size.patients));
-            summary.put("plans", Audit.Change.created(planCount));
-            audit.record("demo", size.name().toLowerCase(), AuditAction.IMPORT, summary);
-            return new Result(professionals, former, size.patients, planCount);
         });
+    }
+
+    private Result write(DSLContext dsl, Audit audit, Size size, String now, LocalDate today) {
+        String coordinator = insertStructure(dsl, now);
+        DemoTeam team = new DemoTeam();
+        int former = insertTeam(dsl, size, now, today, team);
+        int professionals = dsl.fetchCount(PROFESSIONAL);
+        // Streams of their own, so that adding to the plans never changes the team or the patients' names.
+        Random details = new Random(seed ^ 0x9E3779B97F4A7C15L);
+        List<DemoPatient> people = invent(dsl, size.patients, today, team.physicians(), details);
+        DemoPlans plans = new DemoPlans(new Random(seed ^ 0xC2B2AE3D27D4EB4FL), today, team, coordinator, problems);
+        plans.choose(people, size.plans);
+        for (DemoPatient p : people) {
+            contacts(p, details);
+        }
+        plans.build();
+        for (DemoPatient p : people) {
+            leftOrDied(p, details, today);
+        }
+        DemoAgenda agenda = new DemoAgenda(new Random(seed ^ 0x165667B19E3779F9L), today, size.agendaMonthsBack, size.agendaMonthsAhead,
+                size.appointments, openingHours(dsl), team, people);
+        // Before the plans are written: the appointments réalisés for plan actions add to the plans' follow-up.
+        agenda.plan(plans.bookable());
+        insertPatients(dsl, people, now);
+        int planCount = plans.write(dsl);
+        int appointments = agenda.write(dsl);
+        dsl.insertInto(APP_SETTING).set(APP_SETTING.KEY, Settings.DEMO).set(APP_SETTING.VALUE, "true").execute();
+        Map<String, Audit.Change> summary = new LinkedHashMap<>();
+        summary.put("professionals", Audit.Change.created(professionals));
+        summary.put("patients", Audit.Change.created(size.patients));
+        summary.put("plans", Audit.Change.created(planCount));
+        summary.put("appointments", Audit.Change.created(appointments));
+        audit.record("demo", size.name().toLowerCase(), AuditAction.IMPORT, summary);
+        return new Result(professionals, former, size.patients, planCount, appointments);
+    }
+
+    /** The structure's opening hours by day of week (1 = Monday), {opens, closes} in minutes from midnight. */
+    private static Map<Integer, int[]> openingHours(DSLContext dsl) {
+        Map<Integer, int[]> hours = new LinkedHashMap<>();
+        for (var r : dsl.selectFrom(OPENING_HOURS).fetch()) {
+            hours.put(r.getDayOfWeek(), new int[] {LocalTime.parse(r.getOpens()).toSecondOfDay() / 60,
+                    LocalTime.parse(r.getCloses()).toSecondOfDay() / 60});
+        }
+        return hours;
     }
 
     /** True when the database holds no structure, professional or patient: the only kind the demo fills. */
@@ -163,7 +206,7 @@ public final class DemoGenerator {
         return coordinator;
     }
 
-    private int insertTeam(DSLContext dsl, Size size, String now, DemoTeam team) {
+    private int insertTeam(DSLContext dsl, Size size, String now, LocalDate today, DemoTeam team) {
         Set<String> rppsSeen = new HashSet<>();
         Set<String> namesSeen = new HashSet<>();
         List<String> professions = new ArrayList<>();
@@ -174,7 +217,6 @@ public final class DemoGenerator {
         });
         int former = 0;
         boolean anyRequest = false;
-        LocalDate today = LocalDate.now(Database.ZONE);
         for (int i = 0; i < professions.size(); i++) {
             String profession = professions.get(i);
             boolean woman = random.nextInt(100) < 62;
@@ -252,7 +294,7 @@ public final class DemoGenerator {
                     .set(TEAM_MEMBERSHIP.START_DATE, start.toString())
                     .set(TEAM_MEMBERSHIP.END_DATE, end == null ? null : end.toString())
                     .execute();
-            team.add(id, profession, first, last, !leaves);
+            team.add(id, profession, first, last, start, end);
         }
         return former;
     }

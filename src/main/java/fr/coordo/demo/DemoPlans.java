@@ -610,6 +610,66 @@ final class DemoPlans {
         }
     }
 
+    // ---------------------------------------------------------------- what the agenda books
+
+    /**
+     * An action of a plan in force that the demo agenda books appointments for. Its progress, recorded as an
+     * appointment marked réalisé records it, is written with the plan's other follow-up.
+     */
+    static final class Bookable {
+        private final PlanDraft plan;
+        final Action action;
+        /** The day the version in force was validated. */
+        final LocalDate validated;
+        /** The day of the latest progress already recorded, or null. */
+        final LocalDate lastUpdate;
+
+        private Bookable(PlanDraft plan, Action action, LocalDate validated, LocalDate lastUpdate) {
+            this.plan = plan;
+            this.action = action;
+            this.validated = validated;
+            this.lastUpdate = lastUpdate;
+        }
+
+        DemoPatient patient() {
+            return plan.patient;
+        }
+
+        /** The plan's id, known once {@link #write} has run. */
+        int planId() {
+            return plan.id;
+        }
+
+        void progress(LocalDate on, Action.Status status, String result) {
+            plan.updates.add(new UpdateRow(action.uid(), on, status, result));
+        }
+    }
+
+    /**
+     * The actions an appointment can be booked for: in a validated plan (not one under revision, whose draft
+     * copied the follow-up already), carried out by a team member, still open and not overdue (the to-do shows
+     * those as they are).
+     */
+    List<Bookable> bookable() {
+        List<Bookable> out = new ArrayList<>();
+        for (PlanDraft plan : plans) {
+            if (plan.kind != Kind.VALIDE) {
+                continue;
+            }
+            Map<String, UpdateRow> latest = new HashMap<>();
+            plan.updates.stream().sorted(Comparator.comparing(UpdateRow::on)).forEach(u -> latest.put(u.uid(), u));
+            for (Action a : plan.inForce().actions) {
+                UpdateRow u = latest.get(a.uid());
+                boolean open = u == null ? a.status().isOpen() : u.status().isOpen();
+                if (a.actor() == Action.Actor.PROFESSIONNEL && a.professionalId() != null && open
+                        && (a.dueOn() == null || !a.dueOn().isBefore(today))) {
+                    out.add(new Bookable(plan, a, plan.inForceOn, u == null ? null : u.on()));
+                }
+            }
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- writing
 
     /** Writes every plan; the patients must be in the database already. Returns the number of plans. */

@@ -1,5 +1,8 @@
 package fr.coordo.demo;
 
+import static fr.coordo.store.schema.Tables.APPOINTMENT;
+import static fr.coordo.store.schema.Tables.APPOINTMENT_PROFESSIONAL;
+import static fr.coordo.store.schema.Tables.APPOINTMENT_SERIES;
 import static fr.coordo.store.schema.Tables.AUDIT_ENTRY;
 import static fr.coordo.store.schema.Tables.CARE_PLAN;
 import static fr.coordo.store.schema.Tables.PATIENT;
@@ -62,16 +65,18 @@ class DemoGeneratorTest {
                 dsl.selectFrom(PATIENT_CONTACT).orderBy(PATIENT_CONTACT.ID).fetch().forEach(r -> rows.add(r.toString()));
                 dsl.selectFrom(CARE_PLAN).orderBy(CARE_PLAN.ID).fetch().forEach(r -> rows.add(r.toString()));
                 dsl.selectFrom(PLAN_VERSION).orderBy(PLAN_VERSION.ID).fetch().forEach(r -> rows.add(r.toString()));
-                for (var table : List.of(PLAN_PROBLEM, PLAN_OBJECTIVE, PLAN_ACTION, PLAN_STEP, PLAN_ACTION_UPDATE)) {
+                for (var table : List.of(PLAN_PROBLEM, PLAN_OBJECTIVE, PLAN_ACTION, PLAN_STEP, PLAN_ACTION_UPDATE, APPOINTMENT_SERIES, APPOINTMENT)) {
                     dsl.selectFrom(table).orderBy(table.field("id")).fetch().forEach(r -> rows.add(r.toString()));
                 }
+                dsl.selectFrom(APPOINTMENT_PROFESSIONAL).orderBy(APPOINTMENT_PROFESSIONAL.APPOINTMENT_ID, APPOINTMENT_PROFESSIONAL.PROFESSIONAL_ID)
+                        .fetch().forEach(r -> rows.add(r.toString()));
                 return rows;
             });
         }
     }
 
     @Test
-    void theSameSeedGivesTheSameStructurePatientsAndPlansAndAnotherSeedAnotherOne() {
+    void theSameSeedGivesTheSameStructurePatientsPlansAndAgendaAndAnotherSeedAnotherOne() {
         List<String> a = snapshot(dir.resolve("a.db"), 7);
         List<String> b = snapshot(dir.resolve("b.db"), 7);
         List<String> c = snapshot(dir.resolve("c.db"), 8);
@@ -148,6 +153,8 @@ class DemoGeneratorTest {
 
             String audit = db.read(dsl -> dsl.select(AUDIT_ENTRY.CHANGES).from(AUDIT_ENTRY).where(AUDIT_ENTRY.ENTITY.eq("demo")).fetchSingle().value1());
             assertTrue(audit.contains("\"plans\":[null,70]"), audit);
+            assertTrue(audit.contains("\"appointments\":[null," + result.appointments() + "]"), audit);
+            assertEquals(result.appointments(), (int) db.read(dsl -> dsl.fetchCount(APPOINTMENT)));
         }
     }
 
