@@ -77,6 +77,7 @@ final class AgendaView extends BorderPane {
     private final PlanService plans;
     private final CalendarGrid grid = new CalendarGrid();
     private final MonthGrid month = new MonthGrid();
+    private final TeamWeekList teamWeek = new TeamWeekList();
     private final StackPane center = new StackPane();
     private final Label period = new Label();
     private final ComboBox<FilterChoice> filter = new ComboBox<>();
@@ -124,6 +125,12 @@ final class AgendaView extends BorderPane {
             setMode(Mode.DAY);
         });
         month.onOpen(this::edit);
+        teamWeek.onSelect(this::select);
+        teamWeek.onOpen(this::edit);
+        teamWeek.onOpenDay(d -> {
+            anchor = d;
+            setMode(Mode.DAY);
+        });
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         fillFilters(null);
         showDetail(null);
@@ -317,8 +324,16 @@ final class AgendaView extends BorderPane {
                     days.add(d);
                 }
             }
-            grid.show(days, shown, today);
-            center.getChildren().setAll(grid);
+            if (currentFilter().equals(AgendaService.Filter.TEAM) && mode == Mode.WEEK) {
+                teamWeek.show(days, shown, today);
+                center.getChildren().setAll(teamWeek);
+            } else if (currentFilter().equals(AgendaService.Filter.TEAM)) {
+                grid.show(byProfessional(from, today), shown);
+                center.getChildren().setAll(grid);
+            } else {
+                grid.show(days, shown, today);
+                center.getChildren().setAll(grid);
+            }
         }
         Integer keep = selected == null ? null : selected.id();
         selected = null;
@@ -338,6 +353,26 @@ final class AgendaView extends BorderPane {
             }
         }
         return false;
+    }
+
+    /** The whole team's day: a column for each professional booked that day, by name. */
+    private List<CalendarGrid.Column> byProfessional(LocalDate day, LocalDate today) {
+        java.util.Map<Integer, String> names = new java.util.TreeMap<>();
+        java.util.Map<String, Integer> byName = new java.util.TreeMap<>();
+        for (Appointment a : shown) {
+            for (Appointment.Participant p : a.professionals()) {
+                if (names.putIfAbsent(p.id(), p.name()) == null) {
+                    byName.put(p.name() + "\u0000" + p.id(), p.id());
+                }
+            }
+        }
+        List<CalendarGrid.Column> columns = new ArrayList<>();
+        byName.forEach((key, id) -> columns.add(new CalendarGrid.Column(names.get(id), day, id, false)));
+        if (columns.isEmpty()) {
+            columns.add(new CalendarGrid.Column(capitalised(day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRENCH)) + " "
+                    + day.format(DAY), day, null, day.equals(today)));
+        }
+        return columns;
     }
 
     private static String capitalised(String s) {
@@ -373,7 +408,7 @@ final class AgendaView extends BorderPane {
             int i = shown.indexOf(selected) + (e.getCode() == KeyCode.UP ? -1 : 1);
             if (i >= 0 && i < shown.size()) {
                 select(shown.get(i));
-                grid.focus(shown.get(i).id());
+                refocus();
             }
         } else if (e.getCode() == KeyCode.ENTER) {
             edit(selected);
@@ -391,6 +426,10 @@ final class AgendaView extends BorderPane {
     private void refocus() {
         if (mode == Mode.MONTH) {
             month.requestFocus();
+        } else if (center.getChildren().contains(teamWeek)) {
+            if (selected == null || !teamWeek.focus(selected.id())) {
+                teamWeek.requestFocus();
+            }
         } else if (selected == null || !grid.focus(selected.id())) {
             grid.requestFocus();
         }
@@ -427,7 +466,7 @@ final class AgendaView extends BorderPane {
             anchor = made.day();
             selected = made;
             reload();
-            grid.focus(made.id());
+            refocus();
             message.setText(made.isOccurrence() ? "Série enregistrée : " + made.series().rule().describe() + "." : "Rendez-vous enregistré.");
         });
     }
@@ -438,7 +477,7 @@ final class AgendaView extends BorderPane {
         }
         editor().edit(a).ifPresent(scope -> {
             reload();
-            grid.focus(a.id());
+            refocus();
             message.setText(scope == Scope.THIS ? "Rendez-vous modifié." : "Série modifiée (" + scope.label().toLowerCase() + ").");
         });
     }
@@ -461,7 +500,7 @@ final class AgendaView extends BorderPane {
             selected = a;
             anchor = mode == Mode.DAY ? to.toLocalDate() : anchor;
             reload();
-            grid.focus(a.id());
+            refocus();
             message.setText("Déplacé au " + to.format(DAY) + " à " + to.format(TIME) + (a.isOccurrence() ? " (ce rendez-vous seulement)" : "")
                     + ". Ctrl+Z pour annuler le déplacement.");
             undo = () -> {

@@ -44,10 +44,21 @@ final class CalendarGrid extends BorderPane {
     private static final int SNAP_MINUTES = 15;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
+    /** Below this width a column would be unreadable: the grid scrolls sideways instead. */
+    private static final double MIN_RESOURCE_COLUMN = 130;
+
+    /** One column: a day, or (for the whole team's day) one professional's day. */
+    record Column(String title, LocalDate day, Integer professionalId, boolean today) {
+        boolean holds(Appointment a) {
+            return a.day().equals(day) && (professionalId == null || a.data().professionalIds().contains(professionalId));
+        }
+    }
+
     private final GridPane header = new GridPane();
+    private final ScrollPane headerScroll = new ScrollPane(header);
     private final Body body = new Body();
     private final ScrollPane scroll = new ScrollPane(body);
-    private List<LocalDate> days = List.of();
+    private List<Column> days = List.of();
     private final Map<Integer, Block> blocks = new HashMap<>();
     private Consumer<Appointment> onSelect = a -> {};
     private Consumer<Appointment> onOpen = a -> {};
@@ -59,9 +70,16 @@ final class CalendarGrid extends BorderPane {
         getStyleClass().add("agenda-grid");
         header.getStyleClass().add("agenda-header");
         header.setPadding(new Insets(0, 14, 0, GUTTER));
+        header.setMaxWidth(Double.MAX_VALUE);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("agenda-scroll");
-        setTop(header);
+        // the header follows the grid when it scrolls sideways (one column per professional)
+        headerScroll.setFitToWidth(true);
+        headerScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        headerScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        headerScroll.hvalueProperty().bind(scroll.hvalueProperty());
+        headerScroll.getStyleClass().add("agenda-header-scroll");
+        setTop(headerScroll);
         setCenter(scroll);
         body.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && e.getTarget() == body) {
@@ -89,41 +107,56 @@ final class CalendarGrid extends BorderPane {
         onCreate = c;
     }
 
-    /** Shows {@code appointments} over {@code shownDays}; the working hours are scrolled into view. */
+    /** Shows the days of {@code shownDays}, one column each. */
     void show(List<LocalDate> shownDays, List<Appointment> appointments, LocalDate today) {
-        days = List.copyOf(shownDays);
+        List<Column> columns = new ArrayList<>();
+        for (LocalDate d : shownDays) {
+            columns.add(new Column(shownDays.size() == 1
+                    ? d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRENCH) + " " + d.getDayOfMonth() + " "
+                            + d.getMonth().getDisplayName(TextStyle.FULL, Locale.FRENCH) + " " + d.getYear()
+                    : d.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.FRENCH) + " " + d.getDayOfMonth(), d, null, d.equals(today)));
+        }
+        show(columns, appointments);
+    }
+
+    /** Shows {@code appointments} in {@code shownColumns}; the working hours are scrolled into view. */
+    void show(List<Column> shownColumns, List<Appointment> appointments) {
+        days = List.copyOf(shownColumns);
+        boolean resources = days.stream().anyMatch(c -> c.professionalId() != null);
+        double minWidth = resources ? GUTTER + 14 + days.size() * MIN_RESOURCE_COLUMN : 0;
+        body.setMinWidth(minWidth);
+        header.setMinWidth(minWidth);
+        // header and hours share one width, so that each name stays above its column when scrolling sideways
+        body.setPrefWidth(resources ? minWidth : Region.USE_COMPUTED_SIZE);
+        header.setPrefWidth(resources ? minWidth : Region.USE_COMPUTED_SIZE);
+        scroll.setFitToWidth(!resources || minWidth <= getWidth());
         header.getChildren().clear();
         header.getColumnConstraints().clear();
         for (int i = 0; i < days.size(); i++) {
-            LocalDate d = days.get(i);
+            Column col = days.get(i);
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100.0 / days.size());
             header.getColumnConstraints().add(c);
-            Label l = new Label(days.size() == 1
-                    ? d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRENCH) + " " + d.getDayOfMonth() + " "
-                            + d.getMonth().getDisplayName(TextStyle.FULL, Locale.FRENCH) + " " + d.getYear()
-                    : d.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.FRENCH) + " " + d.getDayOfMonth());
+            Label l = new Label(col.title());
             l.getStyleClass().add("agenda-day-title");
-            if (d.equals(today)) {
+            if (col.today()) {
                 l.getStyleClass().add("agenda-today");
             }
             l.setMaxWidth(Double.MAX_VALUE);
             l.setAlignment(Pos.CENTER);
+            Tooltip.install(l, new Tooltip(col.title()));
             header.add(l, i, 0);
         }
         blocks.clear();
         body.getChildren().clear();
         body.drawLines();
-        Map<LocalDate, List<Appointment>> byDay = new HashMap<>();
-        for (Appointment a : appointments) {
-            byDay.computeIfAbsent(a.day(), k -> new ArrayList<>()).add(a);
-        }
-        byDay.forEach((day, list) -> {
-            int column = days.indexOf(day);
-            if (column >= 0) {
-                layOut(column, list);
+        for (int c = 0; c < days.size(); c++) {
+            Column col = days.get(c);
+            List<Appointment> list = new ArrayList<>(appointments.stream().filter(col::holds).toList());
+            if (!list.isEmpty()) {
+                layOut(c, list);
             }
-        });
+        }
         scroll.setVvalue((8.0 - FIRST_HOUR) / (LAST_HOUR - FIRST_HOUR - 8.0));
     }
 
@@ -151,7 +184,10 @@ final class CalendarGrid extends BorderPane {
             }
             Block b = new Block(a, column, lane);
             cluster.add(b);
-            blocks.put(a.id(), b);
+            // an appointment of two professionals shows in both their columns; the first one answers to its id
+            if (blocks.putIfAbsent(a.id(), b) != null) {
+                b.setId("appointment-" + a.id() + "-" + column);
+            }
             body.getChildren().add(b);
             clusterEnd = clusterEnd == null || a.end().isAfter(clusterEnd) ? a.end() : clusterEnd;
         }
@@ -192,7 +228,7 @@ final class CalendarGrid extends BorderPane {
         }
         int minutes = (int) Math.round(y / HOUR_HEIGHT * 60 / SNAP_MINUTES) * SNAP_MINUTES;
         minutes = Math.max(0, Math.min((LAST_HOUR - FIRST_HOUR) * 60 - SNAP_MINUTES, minutes));
-        return days.get(column).atTime(FIRST_HOUR, 0).plusMinutes(minutes);
+        return days.get(column).day().atTime(FIRST_HOUR, 0).plusMinutes(minutes);
     }
 
     /** The hours area: draws the hour lines and places each block by its time and lane. */
@@ -321,7 +357,7 @@ final class CalendarGrid extends BorderPane {
             long snapped = Math.round(minutes / SNAP_MINUTES) * SNAP_MINUTES;
             long latest = (LAST_HOUR - FIRST_HOUR) * 60L - appointment.data().length().toMinutes();
             snapped = Math.max(0, Math.min(Math.max(0, latest), snapped));
-            return days.get(col).atTime(LocalTime.of(FIRST_HOUR, 0)).plusMinutes(snapped);
+            return days.get(col).day().atTime(LocalTime.of(FIRST_HOUR, 0)).plusMinutes(snapped);
         }
     }
 }

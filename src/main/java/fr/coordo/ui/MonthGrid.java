@@ -95,6 +95,7 @@ final class MonthGrid extends GridPane {
         }
         Label number = new Label(String.valueOf(day.getDayOfMonth()));
         number.getStyleClass().add("agenda-month-number");
+        number.setId("month-number-" + day);
         if (day.equals(today)) {
             number.getStyleClass().add("agenda-today");
         }

@@ -37,7 +37,7 @@ class AgendaKeyboardTest extends DemoWindowTest {
         waitUntilOpen();
         Database db = app.window().workspace().database();
         AgendaService agenda = new AgendaService(db);
-        LocalDate tuesday = LocalDate.now(Database.ZONE).plusMonths(4).with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
+        LocalDate tuesday = LocalDate.now(Database.ZONE).plusMonths(15).with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
         Professional pro = new TeamService(db).all().stream().filter(p -> p.isActive(tuesday)).findFirst().orElseThrow();
         Appointment a = agenda.create(AppointmentInput.of(null, List.of(pro.id()), tuesday.atTime(14, 0), Duration.ofMinutes(60),
                 AppointmentKind.REUNION, Place.MSP), "test");
@@ -63,7 +63,7 @@ class AgendaKeyboardTest extends DemoWindowTest {
         assertTrue(robot.lookup("#agenda-period").queryLabeled().getText().matches("(?i)\\p{L}+ \\d{4}"),
                 robot.lookup("#agenda-period").queryLabeled().getText());
         Screenshots.save(stage.getScene(), "agenda-mois.png");
-        robot.doubleClickOn("#month-day-" + tuesday);
+        robot.doubleClickOn("#month-number-" + tuesday);
         waitShown(robot, "#appointment-" + a.id());
         assertTrue(robot.lookup("#agenda-mode-day").<javafx.scene.control.ToggleButton>query().isSelected(), "double-click opens the day");
 
