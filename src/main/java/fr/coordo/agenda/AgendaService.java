@@ -478,7 +478,13 @@ public final class AgendaService {
                     .set(APPOINTMENT.UPDATED_AT, Timestamps.now(clock)).where(APPOINTMENT.ID.eq(id)).execute();
             audit.record("appointment", id, fr.coordo.store.AuditAction.UPDATE,
                     Map.of("status", new Audit.Change(a.status().name(), status.name())));
-            if (status != AppointmentStatus.REALISE || a.status() == AppointmentStatus.REALISE || a.data().planId() == null) {
+            if (a.data().planId() == null || status == a.status()) {
+                return new StatusChange(status, null, null);
+            }
+            if (a.status() == AppointmentStatus.REALISE) {
+                return undoProgress(dsl, audit, a, status);
+            }
+            if (status != AppointmentStatus.REALISE) {
                 return new StatusChange(status, null, null);
             }
             return progress(dsl, audit, a);
@@ -501,6 +507,23 @@ public final class AgendaService {
                 + (a.professionals().isEmpty() ? "" : " avec " + a.professionalNames()) + ".";
         plans.recordProgressIn(dsl, audit, a.data().planId(), a.data().actionUid(), a.day(), next, result);
         return new StatusChange(AppointmentStatus.REALISE, next, "Action du plan notée « " + next.label().toLowerCase() + " ».");
+    }
+
+    /**
+     * A réalisé appointment that turns out not to have been: the plan's follow-up says so (the action is en
+     * cours again) rather than keeping a progress that did not happen.
+     */
+    private StatusChange undoProgress(DSLContext dsl, Audit audit, Appointment a, AppointmentStatus status) {
+        Optional<Plan> plan = PlanService.find(dsl, a.data().planId());
+        boolean inForce = plan.isPresent() && plan.get().state() != Plan.State.CLOTURE && plan.get().validated()
+                .map(v -> v.content().actions().stream().anyMatch(x -> x.uid().equals(a.data().actionUid()))).orElse(false);
+        if (!inForce) {
+            return new StatusChange(status, null, null);
+        }
+        String result = a.data().kind().label() + " du " + a.day().format(DAY) + " finalement « " + status.label().toLowerCase()
+                + " » : l'action reprend.";
+        plans.recordProgressIn(dsl, audit, a.data().planId(), a.data().actionUid(), a.day(), Action.Status.EN_COURS, result);
+        return new StatusChange(status, Action.Status.EN_COURS, "Action du plan remise « en cours ».");
     }
 
     // ---------------------------------------------------------------- writing rows

@@ -57,7 +57,8 @@ final class FrenchErrors {
         public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parseResult) {
             PrintWriter err = cli.getErr();
             if (ex instanceof StoreException) {
-                LoggerFactory.getLogger(FrenchErrors.class).warn("Refused: {}", ex.getMessage());
+                // the user reads the reason; the log only says that there was one, since a reason may name a patient
+                LoggerFactory.getLogger(FrenchErrors.class).warn("Refused ({})", ex.getClass().getSimpleName());
                 err.println("Erreur : " + ex.getMessage());
                 err.flush();
                 return ExitCodes.REFUSED;

@@ -229,6 +229,12 @@ final class AgendaView extends BorderPane {
         return bar;
     }
 
+    /** Reads the team again for « Afficher »: a professional added in Équipe meanwhile can be chosen. */
+    void refreshFilters() {
+        FilterChoice current = filter.getValue();
+        fillFilters(current != null && current.filter().patientId() != null ? current : null);
+    }
+
     /** Puts the keyboard on the agenda: on the selected appointment, or on the grid. */
     void focusGrid() {
         refocus();
@@ -555,7 +561,7 @@ final class AgendaView extends BorderPane {
             int n = agenda.delete(a.id(), scope.get());
             selected = null;
             reload();
-            grid.requestFocus();
+            refocus();
             message.setText(n == 1 ? "Rendez-vous supprimé." : n + " rendez-vous supprimés.");
         } catch (StoreException e) {
             message.setText(TeamView.describe(e));

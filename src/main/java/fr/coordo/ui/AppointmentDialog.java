@@ -71,6 +71,8 @@ final class AppointmentDialog {
     record ActionChoice(Integer planId, String uid, String label) {}
 
     private final Context ctx;
+    /** The plan the edited appointment is linked to, if any. */
+    private Integer linkedPlan;
     private final TextField patientSearch = new TextField();
     private final ComboBox<PatientChoice> patient = new ComboBox<>();
     private final CheckListView<Professional> professionals = new CheckListView<>();
@@ -138,6 +140,7 @@ final class AppointmentDialog {
     }
 
     private void build(AppointmentInput in, Appointment existing) {
+        linkedPlan = in.planId();
         patientSearch.setId("appt-patient-search");
         patientSearch.setPromptText("Nom, prénom ou date de naissance…");
         patient.setId("appt-patient");
@@ -320,6 +323,13 @@ final class AppointmentDialog {
                 }
             });
         }
+        if (selectedUid != null && linkedPlan != null && choices.stream().noneMatch(c -> selectedUid.equals(c.uid()))) {
+            // the plan was closed or revised since: the link stays as it is unless the user changes it
+            ctx.plans().find(linkedPlan).ifPresent(p -> p.versions().stream().flatMap(v -> v.content().actions().stream())
+                    .filter(a -> a.uid().equals(selectedUid)).reduce((first, last) -> last)
+                    .ifPresent(a -> choices.add(new ActionChoice(p.id(), a.uid(), a.label() + " (" + p.reference() + ", "
+                            + p.state().label().toLowerCase() + ")"))));
+        }
         action.getItems().setAll(choices);
         action.setValue(choices.stream().filter(c -> c.uid() != null && c.uid().equals(selectedUid)).findFirst().orElse(none));
     }
@@ -342,10 +352,24 @@ final class AppointmentDialog {
         if (time(end.getText()) == null) {
             out.add("Fin : « " + end.getText().strip() + " » n'est pas une heure (hh:mm attendu, par exemple 10:15).");
         }
+        if (repeat.isSelected() && whole(interval.getEditor().getText()) == null) {
+            out.add("Répétition : « toutes les » attend un nombre de semaines ou de mois, de 1 à 52.");
+        }
+        if (repeat.isSelected() && countMode.isSelected() && whole(count.getEditor().getText()) == null) {
+            out.add("Répétition : indiquez le nombre de rendez-vous, de 1 à " + Recurrence.MAX_OCCURRENCES + ".");
+        }
         if (repeat.isSelected() && untilMode.isSelected() && until.getValue() == null && issues.isEmpty()) {
             out.add("Fin de la répétition : indiquez une date, ou choisissez un nombre de rendez-vous.");
         }
         return out;
+    }
+
+    private static Integer whole(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     static LocalTime time(String text) {
@@ -372,9 +396,10 @@ final class AppointmentDialog {
         LocalDateTime e = d.atTime(time(end.getText()));
         Recurrence rule = null;
         if (repeat.isSelected()) {
-            int n = interval.getValue();
+            // what was typed, even without Entrée (the spinners commit only then); the service checks the range
+            int n = whole(interval.getEditor().getText());
             rule = untilMode.isSelected() ? new Recurrence(frequency.getValue(), n, until.getValue(), null)
-                    : new Recurrence(frequency.getValue(), n, null, count.getValue());
+                    : new Recurrence(frequency.getValue(), n, null, whole(count.getEditor().getText()));
         }
         ActionChoice a = action.getValue();
         PatientChoice p = patient.getValue();

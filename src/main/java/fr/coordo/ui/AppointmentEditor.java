@@ -83,6 +83,10 @@ final class AppointmentEditor {
                 error = null;
             } catch (InputException ie) {
                 error = ie.issues().stream().map(Issue::message).collect(Collectors.joining(" "));
+                if (ie.issues().stream().anyMatch(i -> "recurrence".equals(i.field()))) {
+                    // the series cannot take this edit: the user may apply it to this appointment only
+                    scope = null;
+                }
             } catch (StoreException se) {
                 error = se.getMessage();
             }

@@ -18,7 +18,13 @@ final class Background {
         };
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
         task.setOnFailed(e -> {
-            LoggerFactory.getLogger(Background.class).error("Background work '{}' failed", name, task.getException());
+            Throwable failure = task.getException();
+            if (failure instanceof fr.coordo.store.StoreException) {
+                // a refusal explained to the user in French; its text may name a patient, so it stays out of the log
+                LoggerFactory.getLogger(Background.class).warn("Background work '{}' refused ({})", name, failure.getClass().getSimpleName());
+            } else {
+                LoggerFactory.getLogger(Background.class).error("Background work '{}' failed", name, failure);
+            }
             onFailure.accept(task.getException());
         });
         Thread t = new Thread(task, "coordo-" + name);

@@ -121,7 +121,8 @@ final class MainWindow {
         Node view = section == Section.DASHBOARD ? createView(section) : views.computeIfAbsent(section, this::createView);
         content.getChildren().setAll(view);
         if (view instanceof AgendaView agenda) {
-            // appointments may have been booked from a patient's record meanwhile
+            // appointments may have been booked from a patient's record meanwhile, professionals added
+            agenda.refreshFilters();
             agenda.reload();
             // the agenda's shortcuts (Ctrl+N, arrows, Page suivante) work as soon as it is shown
             javafx.application.Platform.runLater(agenda::focusGrid);

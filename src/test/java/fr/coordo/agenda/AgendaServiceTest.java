@@ -834,6 +834,26 @@ class AgendaServiceTest {
     }
 
     @Test
+    void aRealiseAppointmentThatWasNotPutsItsActionBackInProgressAndIsNotedOnceWhenDoneAgain() {
+        int planId = validatedPlan();
+        String care = careAction(planId);
+        Appointment only = agenda.create(consultation(at(4, 13, 10, 0)).withAction(planId, care), null);
+        agenda.setStatus(only.id(), AppointmentStatus.REALISE, null);
+        assertEquals(Action.Status.REALISEE, followed(planId, care));
+
+        AgendaService.StatusChange missed = agenda.setStatus(only.id(), AppointmentStatus.NON_HONORE, null);
+        assertEquals(Action.Status.EN_COURS, missed.actionStatus());
+        assertEquals(Action.Status.EN_COURS, followed(planId, care), "the plan no longer says it was done");
+        assertTrue(plans.find(planId).orElseThrow().updates().getLast().result().contains("finalement « non honoré »"));
+
+        agenda.setStatus(only.id(), AppointmentStatus.NON_HONORE, null);
+        assertEquals(2, plans.find(planId).orElseThrow().updates().size(), "the same status twice notes nothing");
+        agenda.setStatus(only.id(), AppointmentStatus.REALISE, null);
+        assertEquals(Action.Status.REALISEE, followed(planId, care));
+        assertEquals(3, plans.find(planId).orElseThrow().updates().size(), "done, not done, done: three lines of follow-up");
+    }
+
+    @Test
     void whenThePlanIsNotInForceTheStatusStillChangesAndTheMessageSaysNothingWasNoted() {
         int draft = plans.start(eloise);
         plans.saveDraft(draft, PlanFixtures.fallsPlan(nurse, TODAY.plusDays(20), TODAY.plusDays(40)));
