@@ -179,9 +179,9 @@ public final class IcsExport {
     }
 
     /**
-     * A series: the master VEVENT carries the content most of its occurrences share; an occurrence cancelled
-     * with that same content is an EXDATE, a slot left without an occurrence too; any other difference (moved,
-     * other length or people, notes, réalisé…) is a RECURRENCE-ID VEVENT of its own.
+     * A series: the master VEVENT carries the content most of its occurrences share; a slot left without an
+     * occurrence (deleted) is an EXDATE; any other difference (cancelled, moved, other length or people, notes,
+     * réalisé…) is a RECURRENCE-ID VEVENT of its own.
      */
     private static List<VEvent> seriesEvents(Appointment.Series s, List<Appointment> occurrences, DtStamp stamp) {
         List<Appointment> sorted = occurrences.stream().sorted(Comparator.comparing(Appointment::recurrenceId)).toList();
@@ -198,7 +198,9 @@ public final class IcsExport {
         List<ZonedDateTime> excluded = new ArrayList<>();
         for (LocalDateTime slot : s.rule().expand(s.firstStart())) {
             Appointment a = bySlot.get(slot);
-            if (a == null || a.status() == AppointmentStatus.ANNULE && !a.moved() && common.equals(Content.of(a))) {
+            // EXDATE is a slot without an occurrence (deleted); a cancelled one stays an event, STATUS:CANCELLED, so
+            // that a re-import brings back neither a deleted session nor loses a cancelled one
+            if (a == null) {
                 excluded.add(paris(slot));
             }
         }

@@ -255,12 +255,13 @@ public final class IcsImport {
                 occurrences.add(new AgendaService.ImportedOccurrence(slots.get(i), main.input().withTimes(at, at.plus(length)), main.status()));
                 byInstance.put(at, i);
             }
+            // an EXDATE removes the instance from the series: no appointment on that slot (an existing one goes)
+            java.util.Set<Integer> excluded = new java.util.HashSet<>();
             for (DateListProperty<?> exdate : master.<DateListProperty<?>>getProperties(Property.EXDATE)) {
                 for (Temporal t : exdate.getDates()) {
                     for (int i = 0; i < occurrences.size(); i++) {
                         if (t instanceof LocalDate day ? instances.get(i).toLocalDate().equals(day) : instances.get(i).equals(wallClock(t))) {
-                            var o = occurrences.get(i);
-                            occurrences.set(i, new AgendaService.ImportedOccurrence(o.slot(), o.input(), AppointmentStatus.ANNULE));
+                            excluded.add(i);
                         }
                     }
                 }
@@ -282,8 +283,14 @@ public final class IcsImport {
                     }
                 });
             }
-            occurrences.addAll(extra.values());
-            return new AgendaService.ImportedEvent(uid, label, main.input().repeating(rule), main.status(), occurrences);
+            List<AgendaService.ImportedOccurrence> kept = new ArrayList<>();
+            for (int i = 0; i < occurrences.size(); i++) {
+                if (!excluded.contains(i)) {
+                    kept.add(occurrences.get(i));
+                }
+            }
+            kept.addAll(extra.values());
+            return new AgendaService.ImportedEvent(uid, label, main.input().repeating(rule), main.status(), kept);
         }
 
         /** How an RRULE repeats and ends, once checked to be what an agenda series can be. */

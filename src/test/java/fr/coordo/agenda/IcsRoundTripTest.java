@@ -74,7 +74,7 @@ class IcsRoundTripTest {
             IcsExport.Rendered r = IcsExport.render(p.db(), AgendaService.Filter.professional(p.bernard()), AgendaFixtures.CLOCK);
             String ics = text(r.bytes());
             assertEquals(20, r.appointments(), "1 consultation, 8 sessions, 6 bilans, 5 meetings");
-            assertEquals(8, r.events(), "4 masters, the meeting's own occurrence, the réalisé, moved and non honoré sessions");
+            assertEquals(9, r.events(), "4 masters, the meeting's own occurrence, the réalisé, moved, cancelled and non honoré sessions");
 
             assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\nPRODID:-//Coordo//Agenda//FR\r\nVERSION:2.0\r\n"), ics.substring(0, 80));
             assertTrue(ics.endsWith("END:VCALENDAR\r\n"));
@@ -87,7 +87,9 @@ class IcsRoundTripTest {
             assertTrue(unfolded.contains("RRULE:FREQ=WEEKLY;UNTIL=20260504T215959Z;INTERVAL=1"), "until the end of 4 May in Paris, in UTC");
             assertTrue(unfolded.contains("RRULE:FREQ=MONTHLY;COUNT=6;INTERVAL=1"));
             assertTrue(unfolded.contains("RRULE:FREQ=WEEKLY;UNTIL=20260430T215959Z;INTERVAL=2"));
-            assertTrue(unfolded.contains("EXDATE;TZID=Europe/Paris:20260406T100000"), "the cancelled session");
+            assertFalse(unfolded.contains("EXDATE"), "nothing deleted: a cancelled session is not an EXDATE");
+            assertTrue(unfolded.matches("(?s).*RECURRENCE-ID;TZID=Europe/Paris:20260406T100000\r\n.*?STATUS:CANCELLED\r\n.*"),
+                    "the cancelled session stays an event, cancelled");
             assertTrue(unfolded.contains("RECURRENCE-ID;TZID=Europe/Paris:20260323T100000\r\nDTSTART;TZID=Europe/Paris:20260324T110000\r\n"),
                     "the moved session keeps its slot as RECURRENCE-ID");
             assertTrue(unfolded.contains("ATTENDEE;CN=Petit Lucie:urn:rpps:" + AgendaFixtures.PETIT_RPPS));
@@ -100,16 +102,36 @@ class IcsRoundTripTest {
             Calendar back = parse(r.bytes());
             assertFalse(back.validate().hasErrors(), back.validate().toString());
             List<VEvent> events = back.getComponents("VEVENT");
-            assertEquals(8, events.size());
+            assertEquals(9, events.size());
             VEvent sessions = events.stream().filter(e -> e.getProperty(Property.RRULE).isPresent()
                     && e.getProperty(Property.SUMMARY).orElseThrow().getValue().startsWith("Séance")).findFirst().orElseThrow();
             Set<Period<ZonedDateTime>> set = sessions.calculateRecurrenceSet(new Period<>(ZonedDateTime.parse("2026-03-01T00:00Z"),
                     ZonedDateTime.parse("2026-06-01T00:00Z")));
             Set<Instant> starts = set.stream().map(s -> Instant.from(s.getStart())).collect(Collectors.toSet());
-            assertEquals(7, starts.size(), "8 Mondays less the cancelled one, as ical4j reads the file: " + starts);
+            assertEquals(8, starts.size(), "8 Mondays, the cancelled one marked as such by its own event: " + starts);
             assertTrue(starts.contains(Instant.parse("2026-03-23T09:00:00Z")), "10:00 in winter time");
             assertTrue(starts.contains(Instant.parse("2026-03-30T08:00:00Z")), "still 10:00 after the 29 March change");
-            assertFalse(starts.contains(Instant.parse("2026-04-06T08:00:00Z")), "EXDATE");
+        }
+    }
+
+    @Test
+    void aDeletedSessionIsAnExdateAndComesBackNeitherOnReimportNorInAnotherBase() throws Exception {
+        try (var a = AgendaFixtures.agenda(dir.resolve("a.db")); var b = AgendaFixtures.people(dir.resolve("b.db"))) {
+            AgendaService agenda = new AgendaService(a.db(), AgendaFixtures.CLOCK);
+            Appointment deleted = agenda.between(java.time.LocalDate.of(2026, 4, 13), java.time.LocalDate.of(2026, 4, 14),
+                    AgendaService.Filter.professional(a.bernard())).stream().filter(Appointment::isOccurrence).findFirst().orElseThrow();
+            agenda.delete(deleted.id(), Scope.THIS);
+            byte[] file = IcsExport.render(a.db(), AgendaService.Filter.professional(a.bernard()), AgendaFixtures.CLOCK).bytes();
+            String slot = deleted.recurrenceId().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
+            assertTrue(text(file).replace("\r\n ", "").contains("EXDATE;TZID=Europe/Paris:" + slot), "the deleted slot");
+
+            int count = everything(a.db()).size();
+            IcsImport.Report again = IcsImport.read(a.db(), file, "bernard.ics", a.bernard(), AgendaFixtures.CLOCK);
+            assertEquals(0, again.created(), "the deleted session does not come back");
+            assertEquals(count, everything(a.db()).size());
+
+            IcsImport.read(b.db(), file, "bernard.ics", b.bernard(), AgendaFixtures.CLOCK);
+            assertEquals(everything(a.db()), everything(b.db()), "the same appointments in another base");
         }
     }
 

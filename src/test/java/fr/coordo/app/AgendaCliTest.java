@@ -59,7 +59,7 @@ class AgendaCliTest {
         Path ics = dir.resolve("agenda-bernard.ics");
         Run export = run(full, "agenda", "export-ics", "--professional", AgendaFixtures.BERNARD_RPPS, "--out", ics.toString());
         assertEquals(0, export.code(), export.err());
-        assertTrue(Pattern.matches("Agenda de Bernard Camille : 20 rendez-vous \\(8 événements iCalendar\\) écrits : "
+        assertTrue(Pattern.matches("Agenda de Bernard Camille : 20 rendez-vous \\(9 événements iCalendar\\) écrits : "
                 + Pattern.quote(ics.toString()) + " \\(empreinte [0-9a-f]{12}\\)\\.\n", export.out()), export.out());
         assertTrue(export.err().startsWith("Attention : ce fichier contient des données personnelles de santé"), export.err());
         assertTrue(Files.readString(ics, StandardCharsets.UTF_8).startsWith("BEGIN:VCALENDAR\r\n"));
