@@ -367,8 +367,9 @@ public final class AgendaService {
             Set<Integer> ignore = ignoring == null ? Set.of() : Set.of(ignoring);
             List<LocalDateTime> starts = input.recurrence() == null ? List.of(input.start())
                     : input.recurrence().expand(Recurrence.wallClock(input.start()));
+            ClashCheck check = new ClashCheck(dsl);
             for (LocalDateTime s : starts) {
-                found.addAll(conflictsOf(dsl, s, s.plus(input.length()), input.patientId(), input.professionalIds(), ignore));
+                found.addAll(check.of(s, s.plus(input.length()), input.patientId(), input.professionalIds(), ignore));
             }
             return distinct(found);
         });
@@ -836,16 +837,12 @@ public final class AgendaService {
      */
     private void requireNoConflicts(DSLContext dsl, List<Integer> ids, String reason) {
         boolean excused = reason != null && !reason.isBlank();
-        List<Appointment> rows = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += 900) {
-            rows.addAll(load(dsl, APPOINTMENT.ID.in(ids.subList(from, Math.min(ids.size(), from + 900)))));
-        }
         Set<Integer> own = Set.copyOf(ids);
         List<Conflict> found = new ArrayList<>();
         List<Integer> clear = new ArrayList<>();
-        for (Appointment a : rows) {
-            List<Conflict> mine = a.status().occupies()
-                    ? conflictsOf(dsl, a.start(), a.end(), a.data().patientId(), a.data().professionalIds(), own) : List.of();
+        ClashCheck check = new ClashCheck(dsl);
+        for (Appointment a : loadAll(dsl, ids)) {
+            List<Conflict> mine = a.status().occupies() ? check.of(a, own) : List.of();
             if (mine.isEmpty()) {
                 clear.add(a.id());
             }
@@ -854,9 +851,8 @@ public final class AgendaService {
         if (!found.isEmpty() && !excused) {
             throw new ConflictsException(distinct(found));
         }
-        for (int from = 0; excused && from < clear.size(); from += 900) {
-            dsl.update(APPOINTMENT).set(APPOINTMENT.CONFLICT_REASON, (String) null)
-                    .where(APPOINTMENT.ID.in(clear.subList(from, Math.min(clear.size(), from + 900)))).execute();
+        for (List<Integer> chunk : excused ? chunks(clear) : List.<List<Integer>>of()) {
+            dsl.update(APPOINTMENT).set(APPOINTMENT.CONFLICT_REASON, (String) null).where(APPOINTMENT.ID.in(chunk)).execute();
         }
     }
 
@@ -870,56 +866,101 @@ public final class AgendaService {
         return shown;
     }
 
-    /** The clashes of one appointment slot with the rest of the agenda, the team and the opening hours. */
-    private static List<Conflict> conflictsOf(DSLContext dsl, LocalDateTime start, LocalDateTime end, Integer patientId,
-            List<Integer> professionalIds, Set<Integer> ignore) {
-        List<Conflict> found = new ArrayList<>();
-        Condition overlaps = APPOINTMENT.STARTS_AT.gt(slot(start.minus(LONGEST))).and(APPOINTMENT.STARTS_AT.lt(slot(end)))
-                .and(APPOINTMENT.ENDS_AT.gt(slot(start)))
-                .and(APPOINTMENT.STATUS.in(AppointmentStatus.PREVU.name(), AppointmentStatus.REALISE.name()))
-                .and(ignore.isEmpty() ? DSL.trueCondition() : APPOINTMENT.ID.notIn(ignore));
-        String when = "le " + start.format(DAY) + " de " + start.format(TIME) + " à " + end.format(TIME);
-        for (int pro : new LinkedHashSet<>(professionalIds)) {
-            var who = dsl.select(PROFESSIONAL.LAST_NAME, PROFESSIONAL.FIRST_NAME).from(PROFESSIONAL).where(PROFESSIONAL.ID.eq(pro)).fetchOne();
-            if (who == null) {
-                continue;
-            }
-            String name = who.value1() + " " + who.value2();
-            var other = dsl.select(APPOINTMENT.STARTS_AT, APPOINTMENT.ENDS_AT, APPOINTMENT.KIND).from(APPOINTMENT)
-                    .join(APPOINTMENT_PROFESSIONAL).on(APPOINTMENT_PROFESSIONAL.APPOINTMENT_ID.eq(APPOINTMENT.ID))
-                    .where(overlaps.and(APPOINTMENT_PROFESSIONAL.PROFESSIONAL_ID.eq(pro))).orderBy(APPOINTMENT.STARTS_AT).limit(1).fetchOne();
-            if (other != null) {
-                found.add(new Conflict(Conflict.Kind.PROFESSIONNEL_OCCUPE, name + " a déjà un rendez-vous " + span(other.value1(), other.value2())
-                        + " (" + AppointmentKind.valueOf(other.value3()).label().toLowerCase() + ")."));
-            }
-            LocalDate day = start.toLocalDate();
-            boolean member = dsl.fetchExists(TEAM_MEMBERSHIP, TEAM_MEMBERSHIP.PROFESSIONAL_ID.eq(pro)
-                    .and(TEAM_MEMBERSHIP.START_DATE.le(day.toString()))
-                    .and(TEAM_MEMBERSHIP.END_DATE.isNull().or(TEAM_MEMBERSHIP.END_DATE.ge(day.toString()))));
-            if (!member) {
-                found.add(new Conflict(Conflict.Kind.HORS_EQUIPE, name + " n'est pas membre de l'équipe le " + day.format(DAY) + "."));
-            }
+    /**
+     * The clashes of appointment slots with the rest of the agenda, the team and the opening hours. One check
+     * serves a whole operation: the opening hours and the names it quotes are read once, not per occurrence.
+     */
+    private static final class ClashCheck {
+        private final DSLContext dsl;
+        private final Map<DayOfWeek, LocalTime[]> hours;
+        private final Map<Integer, Optional<String>> professionals = new HashMap<>();
+        private final Map<Integer, String> patients = new HashMap<>();
+
+        ClashCheck(DSLContext dsl) {
+            this.dsl = dsl;
+            this.hours = openingHours(dsl);
         }
-        if (patientId != null) {
-            var other = dsl.select(APPOINTMENT.STARTS_AT, APPOINTMENT.ENDS_AT, APPOINTMENT.KIND).from(APPOINTMENT)
-                    .where(overlaps.and(APPOINTMENT.PATIENT_ID.eq(patientId))).orderBy(APPOINTMENT.STARTS_AT).limit(1).fetchOne();
-            if (other != null) {
-                var who = dsl.select(PATIENT.BIRTH_NAME, PATIENT.USAGE_NAME, PATIENT.FIRST_NAMES, PATIENT.SEX).from(PATIENT)
-                        .where(PATIENT.ID.eq(patientId)).fetchOne();
-                String name = who == null ? "Le patient" : Patient.displayName(who.value1(), who.value2(), who.value3(), who.value4());
-                found.add(new Conflict(Conflict.Kind.PATIENT_OCCUPE, name + " a déjà un rendez-vous " + span(other.value1(), other.value2())
-                        + " (" + AppointmentKind.valueOf(other.value3()).label().toLowerCase() + ")."));
+
+        List<Conflict> of(Appointment a, Set<Integer> ignore) {
+            return of(a.start(), a.end(), a.data().patientId(), a.data().professionalIds(), ignore);
+        }
+
+        private Optional<String> professional(int id) {
+            return professionals.computeIfAbsent(id, k -> dsl.select(PROFESSIONAL.LAST_NAME, PROFESSIONAL.FIRST_NAME).from(PROFESSIONAL)
+                    .where(PROFESSIONAL.ID.eq(k)).fetchOptional().map(r -> r.value1() + " " + r.value2()));
+        }
+
+        private String patient(int id) {
+            return patients.computeIfAbsent(id, k -> dsl.select(PATIENT.BIRTH_NAME, PATIENT.USAGE_NAME, PATIENT.FIRST_NAMES, PATIENT.SEX)
+                    .from(PATIENT).where(PATIENT.ID.eq(k)).fetchOptional()
+                    .map(r -> Patient.displayName(r.value1(), r.value2(), r.value3(), r.value4())).orElse("Le patient"));
+        }
+
+        List<Conflict> of(LocalDateTime start, LocalDateTime end, Integer patientId, List<Integer> professionalIds,
+                Set<Integer> ignore) {
+            List<Conflict> found = new ArrayList<>();
+            Condition overlaps = APPOINTMENT.STARTS_AT.gt(slot(start.minus(LONGEST))).and(APPOINTMENT.STARTS_AT.lt(slot(end)))
+                    .and(APPOINTMENT.ENDS_AT.gt(slot(start)))
+                    .and(APPOINTMENT.STATUS.in(AppointmentStatus.PREVU.name(), AppointmentStatus.REALISE.name()))
+                    .and(ignore.isEmpty() ? DSL.trueCondition() : APPOINTMENT.ID.notIn(ignore));
+            String when = "le " + start.format(DAY) + " de " + start.format(TIME) + " à " + end.format(TIME);
+            for (int pro : new LinkedHashSet<>(professionalIds)) {
+                Optional<String> who = professional(pro);
+                if (who.isEmpty()) {
+                    continue;
+                }
+                String name = who.get();
+                var other = dsl.select(APPOINTMENT.STARTS_AT, APPOINTMENT.ENDS_AT, APPOINTMENT.KIND).from(APPOINTMENT)
+                        .join(APPOINTMENT_PROFESSIONAL).on(APPOINTMENT_PROFESSIONAL.APPOINTMENT_ID.eq(APPOINTMENT.ID))
+                        .where(overlaps.and(APPOINTMENT_PROFESSIONAL.PROFESSIONAL_ID.eq(pro))).orderBy(APPOINTMENT.STARTS_AT).limit(1).fetchOne();
+                if (other != null) {
+                    found.add(new Conflict(Conflict.Kind.PROFESSIONNEL_OCCUPE, name + " a déjà un rendez-vous " + span(other.value1(), other.value2())
+                            + " (" + AppointmentKind.valueOf(other.value3()).label().toLowerCase() + ")."));
+                }
+                LocalDate day = start.toLocalDate();
+                boolean member = dsl.fetchExists(TEAM_MEMBERSHIP, TEAM_MEMBERSHIP.PROFESSIONAL_ID.eq(pro)
+                        .and(TEAM_MEMBERSHIP.START_DATE.le(day.toString()))
+                        .and(TEAM_MEMBERSHIP.END_DATE.isNull().or(TEAM_MEMBERSHIP.END_DATE.ge(day.toString()))));
+                if (!member) {
+                    found.add(new Conflict(Conflict.Kind.HORS_EQUIPE, name + " n'est pas membre de l'équipe le " + day.format(DAY) + "."));
+                }
             }
+            if (patientId != null) {
+                var other = dsl.select(APPOINTMENT.STARTS_AT, APPOINTMENT.ENDS_AT, APPOINTMENT.KIND).from(APPOINTMENT)
+                        .where(overlaps.and(APPOINTMENT.PATIENT_ID.eq(patientId))).orderBy(APPOINTMENT.STARTS_AT).limit(1).fetchOne();
+                if (other != null) {
+                    String name = patient(patientId);
+                    found.add(new Conflict(Conflict.Kind.PATIENT_OCCUPE, name + " a déjà un rendez-vous " + span(other.value1(), other.value2())
+                            + " (" + AppointmentKind.valueOf(other.value3()).label().toLowerCase() + ")."));
+                }
+            }
+            LocalTime[] open = hours.get(start.getDayOfWeek());
+            if (open == null) {
+                found.add(new Conflict(Conflict.Kind.HORS_HORAIRES, "La maison de santé est fermée le " + dayName(start.toLocalDate())
+                        + " " + start.format(DAY) + "."));
+            } else if (start.toLocalTime().isBefore(open[0]) || end.toLocalTime().isAfter(open[1]) || !end.toLocalDate().equals(start.toLocalDate())) {
+                found.add(new Conflict(Conflict.Kind.HORS_HORAIRES, "Le rendez-vous " + when + " déborde des heures d'ouverture ("
+                        + open[0].format(TIME) + "–" + open[1].format(TIME) + ")."));
+            }
+            return found;
         }
-        LocalTime[] open = openingHours(dsl).get(start.getDayOfWeek());
-        if (open == null) {
-            found.add(new Conflict(Conflict.Kind.HORS_HORAIRES, "La maison de santé est fermée le " + dayName(start.toLocalDate())
-                    + " " + start.format(DAY) + "."));
-        } else if (start.toLocalTime().isBefore(open[0]) || end.toLocalTime().isAfter(open[1]) || !end.toLocalDate().equals(start.toLocalDate())) {
-            found.add(new Conflict(Conflict.Kind.HORS_HORAIRES, "Le rendez-vous " + when + " déborde des heures d'ouverture ("
-                    + open[0].format(TIME) + "–" + open[1].format(TIME) + ")."));
+    }
+
+    /** Appointments by id, read by lists SQLite accepts as parameters. */
+    private static List<Appointment> loadAll(DSLContext dsl, List<Integer> ids) {
+        List<Appointment> rows = new ArrayList<>();
+        for (List<Integer> chunk : chunks(ids)) {
+            rows.addAll(load(dsl, APPOINTMENT.ID.in(chunk)));
         }
-        return found;
+        return rows;
+    }
+
+    private static List<List<Integer>> chunks(List<Integer> ids) {
+        List<List<Integer>> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 900) {
+            out.add(ids.subList(from, Math.min(ids.size(), from + 900)));
+        }
+        return out;
     }
 
     private static String span(String start, String end) {
@@ -1199,13 +1240,11 @@ public final class AgendaService {
     /** How many of the written appointments overlap another one of the same professional or patient. */
     private static int countClashes(DSLContext dsl, List<Integer> ids) {
         int clashes = 0;
-        for (int from = 0; from < ids.size(); from += 900) {
-            for (Appointment a : load(dsl, APPOINTMENT.ID.in(ids.subList(from, Math.min(ids.size(), from + 900))))) {
-                if (a.status().occupies() && conflictsOf(dsl, a.start(), a.end(), a.data().patientId(), a.data().professionalIds(),
-                        Set.of(a.id())).stream().anyMatch(c -> c.kind() == Conflict.Kind.PROFESSIONNEL_OCCUPE
-                                || c.kind() == Conflict.Kind.PATIENT_OCCUPE)) {
-                    clashes++;
-                }
+        ClashCheck check = new ClashCheck(dsl);
+        for (Appointment a : loadAll(dsl, ids)) {
+            if (a.status().occupies() && check.of(a, Set.of(a.id())).stream().anyMatch(c -> c.kind() == Conflict.Kind.PROFESSIONNEL_OCCUPE
+                    || c.kind() == Conflict.Kind.PATIENT_OCCUPE)) {
+                clashes++;
             }
         }
         return clashes;
