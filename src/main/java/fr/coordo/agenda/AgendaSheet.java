@@ -99,7 +99,7 @@ public final class AgendaSheet {
     public static String periodText(Span span, LocalDate date) {
         LocalDate first = span.first(date);
         if (span == Span.DAY) {
-            return capitalised(dayName(first) + " " + dayAndMonth(first) + " " + first.getYear());
+            return French.capitalised(dayName(first) + " " + dayAndMonth(first) + " " + first.getYear());
         }
         LocalDate last = first.plusDays(6);
         String from = first.getYear() != last.getYear() ? dayAndMonth(first) + " " + first.getYear()
@@ -109,7 +109,7 @@ public final class AgendaSheet {
 
     /** « Lundi 23 novembre », « Mardi 1er décembre ». */
     public static String dayHeading(LocalDate day) {
-        return capitalised(dayName(day) + " " + dayAndMonth(day));
+        return French.capitalised(dayName(day) + " " + dayAndMonth(day));
     }
 
     /** The page header: the professional and the period, in case the pages come apart. */
@@ -185,7 +185,7 @@ public final class AgendaSheet {
 
         private Table table(LocalDate day, List<Appointment> ofDay) {
             // In a week, the first header names the day: it is repeated at the top of a page when a busy day goes on there.
-            String first = s.span() == Span.WEEK ? capitalised(day.getDayOfWeek().getDisplayName(TextStyle.SHORT, FR)) + " "
+            String first = s.span() == Span.WEEK ? French.capitalised(day.getDayOfWeek().getDisplayName(TextStyle.SHORT, FR)) + " "
                     + dayOfMonth(day) : "Heure";
             Table.Builder t = Table.builder().column(first, 1.45f).column("Patient ou objet", 3.3f).column("Type et lieu", 3.1f)
                     .column("Avec", 2.7f).column("À savoir avant", 3.7f);
@@ -300,10 +300,6 @@ public final class AgendaSheet {
 
     private static String dayAndMonth(LocalDate d) {
         return dayOfMonth(d) + " " + d.getMonth().getDisplayName(TextStyle.FULL, FR);
-    }
-
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(FR) + s.substring(1);
     }
 
     private static String lowerFirst(String s) {

@@ -44,7 +44,7 @@ public final class OpeningHours {
         List<Issue> issues = new ArrayList<>();
         hours.forEach((day, span) -> {
             if (span.opens() == null || span.closes() == null || !span.closes().isAfter(span.opens())) {
-                issues.add(Issue.blocking("openingHours", capitalised(day.getDisplayName(TextStyle.FULL, Locale.FRENCH))
+                issues.add(Issue.blocking("openingHours", French.capitalised(day.getDisplayName(TextStyle.FULL, Locale.FRENCH))
                         + " : l'heure de fermeture doit venir après l'heure d'ouverture."));
             }
         });
@@ -68,9 +68,5 @@ public final class OpeningHours {
             audit.record("opening_hours", null, AuditAction.UPDATE, changes);
             return null;
         });
-    }
-
-    private static String capitalised(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -1,6 +1,7 @@
 package fr.coordo.ui;
 
 import fr.coordo.agenda.AgendaService;
+import fr.coordo.agenda.French;
 import fr.coordo.agenda.AgendaSheet;
 import fr.coordo.agenda.AgendaSheets;
 import fr.coordo.agenda.IcsExport;
@@ -293,7 +294,7 @@ final class AgendaView extends BorderPane {
             case DAY -> {
                 from = anchor;
                 to = anchor.plusDays(1);
-                period.setText(capitalised(anchor.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRENCH)) + " "
+                period.setText(French.capitalised(anchor.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRENCH)) + " "
                         + anchor.getDayOfMonth() + " " + anchor.getMonth().getDisplayName(TextStyle.FULL, Locale.FRENCH) + " " + anchor.getYear());
             }
             case WEEK -> {
@@ -307,7 +308,7 @@ final class AgendaView extends BorderPane {
                 YearMonth ym = YearMonth.from(anchor);
                 from = MonthGrid.firstShown(ym);
                 to = MonthGrid.endShown(ym);
-                period.setText(capitalised(ym.getMonth().getDisplayName(TextStyle.FULL, Locale.FRENCH)) + " " + ym.getYear());
+                period.setText(French.capitalised(ym.getMonth().getDisplayName(TextStyle.FULL, Locale.FRENCH)) + " " + ym.getYear());
             }
         }
         try {
@@ -363,26 +364,12 @@ final class AgendaView extends BorderPane {
 
     /** The whole team's day: a column for each professional booked that day, by name. */
     private List<CalendarGrid.Column> byProfessional(LocalDate day, LocalDate today) {
-        java.util.Map<Integer, String> names = new java.util.TreeMap<>();
-        java.util.Map<String, Integer> byName = new java.util.TreeMap<>();
-        for (Appointment a : shown) {
-            for (Appointment.Participant p : a.professionals()) {
-                if (names.putIfAbsent(p.id(), p.name()) == null) {
-                    byName.put(p.name() + "\u0000" + p.id(), p.id());
-                }
-            }
-        }
-        List<CalendarGrid.Column> columns = new ArrayList<>();
-        byName.forEach((key, id) -> columns.add(new CalendarGrid.Column(names.get(id), day, id, false)));
-        if (columns.isEmpty()) {
-            columns.add(new CalendarGrid.Column(capitalised(day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRENCH)) + " "
-                    + day.format(DAY), day, null, day.equals(today)));
-        }
-        return columns;
-    }
-
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        List<CalendarGrid.Column> columns = shown.stream().flatMap(a -> a.professionals().stream())
+                .collect(Collectors.toMap(Appointment.Participant::id, p -> p, (p, q) -> p)).values().stream()
+                .sorted(java.util.Comparator.comparing(Appointment.Participant::name).thenComparing(Appointment.Participant::id))
+                .map(p -> new CalendarGrid.Column(p.name(), day, p.id(), false)).toList();
+        return !columns.isEmpty() ? columns : List.of(new CalendarGrid.Column(French.capitalised(
+                day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRENCH)) + " " + day.format(DAY), day, null, day.equals(today)));
     }
 
     // ---------------------------------------------------------------- keyboard
@@ -706,7 +693,7 @@ final class AgendaView extends BorderPane {
         head.getStyleClass().add("title-4");
         head.setWrapText(true);
         detail.getChildren().add(head);
-        line("Quand", capitalised(a.day().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRENCH)) + " " + a.day().format(DAY)
+        line("Quand", French.capitalised(a.day().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRENCH)) + " " + a.day().format(DAY)
                 + ", " + a.start().format(TIME) + "–" + a.end().format(TIME));
         line("Statut", a.status().label());
         line("Type", a.data().kind().label());
@@ -716,7 +703,7 @@ final class AgendaView extends BorderPane {
             line("Patient", a.patientName() + " — " + a.patientReference());
         }
         if (a.isOccurrence()) {
-            line("Série", capitalised(a.series().rule().describe()) + (a.moved() ? "\nDéplacé (prévu le " + a.recurrenceId().format(DAY)
+            line("Série", French.capitalised(a.series().rule().describe()) + (a.moved() ? "\nDéplacé (prévu le " + a.recurrenceId().format(DAY)
                     + " à " + a.recurrenceId().format(TIME) + ")" : ""));
         }
         if (a.data().actionUid() != null) {

@@ -1,6 +1,7 @@
 package fr.coordo.ui;
 
 import fr.coordo.agenda.AgendaService;
+import fr.coordo.agenda.French;
 import fr.coordo.agenda.Appointment;
 import fr.coordo.agenda.AppointmentInput;
 import fr.coordo.agenda.AppointmentKind;
@@ -67,7 +68,7 @@ final class PatientTimeline extends VBox {
         table.setId("patient-appointments");
         table.setPlaceholder(new Label("Aucun rendez-vous pour ce patient."));
         table.getColumns().setAll(List.of(
-                col("Date", 190, a -> capitalised(a.start().format(WHEN)) + "–" + a.end().format(TIME)),
+                col("Date", 190, a -> French.capitalised(a.start().format(WHEN)) + "–" + a.end().format(TIME)),
                 col("Type", 150, a -> a.data().title() != null ? a.data().title() : a.data().kind().label()),
                 col("Avec", 220, Appointment::professionalNames),
                 col("Lieu", 130, a -> a.data().place().label()),
@@ -104,10 +105,6 @@ final class PatientTimeline extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(bar, summary, table);
         reload(null);
-    }
-
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static TableColumn<Appointment, String> col(String title, double width, Function<Appointment, String> value) {
