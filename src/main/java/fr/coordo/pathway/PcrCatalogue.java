@@ -1,0 +1,63 @@
+package fr.coordo.pathway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The PCR types shipped with Coordo ({@code resources/reference/pcr/*.json}) and the JSON form every stored
+ * version keeps. Jackson reads the records as they are: the file format is the {@link PcrType} record.
+ */
+public final class PcrCatalogue {
+    /** The shipped files, in the order the catalogue lists them. */
+    static final List<String> FILES = List.of(
+            "obesite-complexe-adulte.json");
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private PcrCatalogue() {}
+
+    /** The types shipped with this release of Coordo. */
+    public static List<PcrType> shipped() {
+        List<PcrType> types = new ArrayList<>();
+        for (String file : FILES) {
+            String resource = "/reference/pcr/" + file;
+            try (InputStream in = PcrCatalogue.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(resource + " missing from the application");
+                }
+                types.add(JSON.readValue(in, PcrType.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException(resource + " is not a valid PCR type", e);
+            }
+        }
+        return types;
+    }
+
+    static String toJson(PcrType type) {
+        try {
+            return JSON.writeValueAsString(type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a PCR type always serialises", e);
+        }
+    }
+
+    static PcrType fromJson(String json) {
+        try {
+            return JSON.readValue(json, PcrType.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored PCR type definition unreadable", e);
+        }
+    }
+}
