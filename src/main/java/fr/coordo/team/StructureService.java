@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.DSLContext;
 
 /** The structure responsible for coordination: one record, checked and audited like the team. */
 public final class StructureService {
@@ -41,7 +42,12 @@ public final class StructureService {
     }
 
     public Optional<StructureInput> load() {
-        return db.read(dsl -> dsl.selectFrom(STRUCTURE).orderBy(STRUCTURE.ID).limit(1).fetchOptional().map(StructureService::toInput));
+        return db.read(StructureService::load);
+    }
+
+    /** The structure, read inside another feature's transaction. */
+    public static Optional<StructureInput> load(DSLContext dsl) {
+        return dsl.selectFrom(STRUCTURE).orderBy(STRUCTURE.ID).limit(1).fetchOptional().map(StructureService::toInput);
     }
 
     public List<Issue> check(StructureInput in, Set<IdentifierKind> confirmed) {

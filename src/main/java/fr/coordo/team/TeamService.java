@@ -61,18 +61,21 @@ public final class TeamService {
 
     /** Every professional, current and former, sorted by name. */
     public List<Professional> all() {
-        return db.read(dsl -> {
-            Map<Integer, TeamMembershipRecord> latest = new HashMap<>();
-            for (TeamMembershipRecord m : dsl.selectFrom(TEAM_MEMBERSHIP).orderBy(TEAM_MEMBERSHIP.START_DATE).fetch()) {
-                latest.put(m.getProfessionalId(), m);
-            }
-            List<Professional> out = new ArrayList<>();
-            for (ProfessionalRecord r : dsl.selectFrom(PROFESSIONAL).fetch()) {
-                out.add(toProfessional(r, latest.get(r.getId())));
-            }
-            out.sort(Comparator.comparing((Professional p) -> SearchKey.of(p.lastName(), p.firstName())).thenComparing(Professional::id));
-            return out;
-        });
+        return db.read(TeamService::all);
+    }
+
+    /** Every professional, read inside another feature's transaction. */
+    public static List<Professional> all(DSLContext dsl) {
+        Map<Integer, TeamMembershipRecord> latest = new HashMap<>();
+        for (TeamMembershipRecord m : dsl.selectFrom(TEAM_MEMBERSHIP).orderBy(TEAM_MEMBERSHIP.START_DATE).fetch()) {
+            latest.put(m.getProfessionalId(), m);
+        }
+        List<Professional> out = new ArrayList<>();
+        for (ProfessionalRecord r : dsl.selectFrom(PROFESSIONAL).fetch()) {
+            out.add(toProfessional(r, latest.get(r.getId())));
+        }
+        out.sort(Comparator.comparing((Professional p) -> SearchKey.of(p.lastName(), p.firstName())).thenComparing(Professional::id));
+        return out;
     }
 
     /** The issues of an input, without writing anything; {@code selfId} is the professional being edited, or null. */
