@@ -127,6 +127,9 @@ final class MainWindow {
             // the agenda's shortcuts (Ctrl+N, arrows, Page suivante) work as soon as it is shown
             javafx.application.Platform.runLater(agenda::focusGrid);
         }
+        if (view instanceof PathwayView pathway) {
+            pathway.reload();
+        }
         stage.setTitle(section.title + " — Coordo");
     }
 
@@ -136,6 +139,7 @@ final class MainWindow {
             case TEAM -> new TeamView(workspace, stage);
             case PATIENTS -> new PatientsView(workspace, stage, this::showPatientAgenda);
             case AGENDA -> new AgendaView(workspace, stage);
+            case PATHWAY -> new PathwayView(workspace, stage, this::openPatient, this::showPatientAgenda);
             case SETTINGS -> new SettingsView(workspace, stage);
             default -> new ComingSoonView(section);
         };

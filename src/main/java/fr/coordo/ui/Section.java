@@ -16,7 +16,7 @@ enum Section {
     AGENDA("agenda", "Agenda", KeyCode.DIGIT4, true,
             "Les rendez-vous et réunions de concertation liés au plan et à l'équipe, avec récurrences, "
                     + "détection des conflits et export iCalendar."),
-    PATHWAY("parcours", "Parcours", KeyCode.DIGIT5, false,
+    PATHWAY("parcours", "Parcours", KeyCode.DIGIT5, true,
             "Les parcours coordonnés renforcés : projet de parcours, dossier de déclaration à l'ARS et à la CPAM, "
                     + "signatures, inclusions et épisodes de soins."),
     PAYMENTS("paiements", "Paiements", KeyCode.DIGIT6, false,
