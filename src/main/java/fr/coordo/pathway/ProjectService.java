@@ -445,7 +445,7 @@ public final class ProjectService {
         }
         for (ProjectVersion.Member m : v.members()) {
             if (m.needsOrdreNotification() && m.ordreNotifiedOn() == null) {
-                gaps.add(new Gap(Gap.Kind.NOTIFICATION, "Notification à l'" + m.ordre().orElseThrow().replaceFirst("^Ordre", "Ordre")
+                gaps.add(new Gap(Gap.Kind.NOTIFICATION, "Notification à l'" + m.ordre().orElseThrow()
                         + " non faite pour " + m.professional().displayName() + ".", m.professional().id()));
             }
         }
@@ -552,12 +552,18 @@ public final class ProjectService {
     }
 
     private void replaceContent(DSLContext dsl, ProjectVersion v, ProjectInput in) {
+        // an Ordre notified stays notified for the professionals who remain in the team
+        Map<Integer, String> notified = dsl.select(PATHWAY_MEMBER.PROFESSIONAL_ID, PATHWAY_MEMBER.ORDRE_NOTIFIED_ON).from(PATHWAY_MEMBER)
+                .where(PATHWAY_MEMBER.VERSION_ID.eq(v.id()).and(PATHWAY_MEMBER.ORDRE_NOTIFIED_ON.isNotNull()))
+                .fetchMap(PATHWAY_MEMBER.PROFESSIONAL_ID, PATHWAY_MEMBER.ORDRE_NOTIFIED_ON);
         dsl.deleteFrom(PATHWAY_MEMBER).where(PATHWAY_MEMBER.VERSION_ID.eq(v.id())).execute();
         dsl.update(PATHWAY_PROJECT_VERSION).set(PATHWAY_PROJECT_VERSION.PCR_TYPE_VERSION_ID, in.pcrTypeVersionId())
                 .set(PATHWAY_PROJECT_VERSION.PAYMENT_CHANNEL, in.channel().name())
                 .set(PATHWAY_PROJECT_VERSION.UPDATED_AT, Timestamps.now(clock))
                 .where(PATHWAY_PROJECT_VERSION.ID.eq(v.id())).execute();
         writeContent(dsl, v.id(), in);
+        notified.forEach((professionalId, on) -> dsl.update(PATHWAY_MEMBER).set(PATHWAY_MEMBER.ORDRE_NOTIFIED_ON, on)
+                .where(PATHWAY_MEMBER.VERSION_ID.eq(v.id()).and(PATHWAY_MEMBER.PROFESSIONAL_ID.eq(professionalId))).execute());
     }
 
     /** The fields and the team of a version (a draft: nothing signed yet but the notifications already made). */

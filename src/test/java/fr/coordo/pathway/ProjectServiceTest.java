@@ -238,6 +238,8 @@ class ProjectServiceTest {
             assertTrue(v.members().stream().allMatch(m -> m.signedOn() == null) && v.representativeSignedOn() == null);
             assertTrue(v.members().stream().anyMatch(m -> m.ordreNotifiedOn() != null), "notifications made stay made");
             assertEquals(1, f.projects.update(id, f.input(), null), "a draft is changed in place");
+            assertEquals(2, f.projects.find(id).orElseThrow().current().members().stream().filter(m -> m.ordreNotifiedOn() != null).count(),
+                    "saving the draft again keeps the Ordre notifications of the members who stay");
         }
     }
 
