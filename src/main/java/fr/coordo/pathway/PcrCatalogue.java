@@ -64,7 +64,7 @@ public final class PcrCatalogue {
      * Whether two definitions say the same thing: 1126, 1126.0 and 1126.00 are one amount, so retyping a
      * figure the French way does not make a new version.
      */
-    static boolean sameDefinition(PcrType a, PcrType b) {
+    public static boolean sameDefinition(PcrType a, PcrType b) {
         JsonNode left = JSON.valueToTree(a);
         JsonNode right = JSON.valueToTree(b);
         return left.equals(NUMBERS_BY_VALUE, right);
