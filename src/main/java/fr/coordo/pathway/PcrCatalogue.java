@@ -2,6 +2,7 @@ package fr.coordo.pathway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -18,7 +20,11 @@ import java.util.List;
 public final class PcrCatalogue {
     /** The shipped files, in the order the catalogue lists them. */
     static final List<String> FILES = List.of(
-            "obesite-complexe-adulte.json");
+            "obesite-complexe-adulte.json",
+            "sante-protegee.json",
+            "readaptation-respiratoire.json",
+            "addictions.json",
+            "aides-techniques.json");
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -30,6 +36,15 @@ public final class PcrCatalogue {
 
     /** The types shipped with this release of Coordo. */
     public static List<PcrType> shipped() {
+        return Shipped.TYPES;
+    }
+
+    /** Read once: the files are part of the application and never change while it runs. */
+    private static final class Shipped {
+        static final List<PcrType> TYPES = read();
+    }
+
+    private static List<PcrType> read() {
         List<PcrType> types = new ArrayList<>();
         for (String file : FILES) {
             String resource = "/reference/pcr/" + file;
@@ -42,8 +57,25 @@ public final class PcrCatalogue {
                 throw new UncheckedIOException(resource + " is not a valid PCR type", e);
             }
         }
-        return types;
+        return List.copyOf(types);
     }
+
+    /**
+     * Whether two definitions say the same thing: 1126, 1126.0 and 1126.00 are one amount, so retyping a
+     * figure the French way does not make a new version.
+     */
+    public static boolean sameDefinition(PcrType a, PcrType b) {
+        JsonNode left = JSON.valueToTree(a);
+        JsonNode right = JSON.valueToTree(b);
+        return left.equals(NUMBERS_BY_VALUE, right);
+    }
+
+    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (x, y) -> {
+        if (x.isNumber() && y.isNumber()) {
+            return x.decimalValue().compareTo(y.decimalValue());
+        }
+        return x.equals(y) ? 0 : 1;
+    };
 
     static String toJson(PcrType type) {
         try {

@@ -145,13 +145,18 @@ public record PcrType(
         }
         for (Share s : defaultSplit) {
             if (s.percent() == null) {
-                missing.add("part par défaut : " + s.party());
+                missing.add("part par défaut : " + partyLabel(s.party()));
             }
         }
         if (defaultSplit.isEmpty()) {
             missing.add("répartition par défaut du forfait");
         }
         return missing;
+    }
+
+    /** « Médecin », « Coordination »: how a party of the split is named to the user. */
+    public static String partyLabel(String party) {
+        return COORDINATION.equals(party) ? "Coordination" : fr.coordo.team.Professions.label(party);
     }
 
     private static <T> List<T> copy(List<T> list) {

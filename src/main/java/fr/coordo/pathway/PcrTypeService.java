@@ -9,6 +9,8 @@ import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
 import fr.coordo.store.Timestamps;
 import fr.coordo.store.schema.tables.records.PcrTypeVersionRecord;
+import fr.coordo.team.Professions;
+import fr.coordo.team.StructureReference;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -89,9 +91,14 @@ public final class PcrTypeService {
             throw new InputException(issues);
         }
         ensureShipped();
+        Optional<PcrTypeVersion> before = db.read(dsl -> latest(dsl, type.code()));
+        if (before.isPresent() && PcrCatalogue.sameDefinition(before.get().type(), type)) {
+            return before.get();
+        }
         return db.write((dsl, audit) -> {
             Optional<PcrTypeVersion> latest = latest(dsl, type.code());
-            if (latest.isPresent() && latest.get().type().equals(type)) {
+            if (latest.isPresent() && PcrCatalogue.sameDefinition(latest.get().type(), type)) {
+                // saved meanwhile by another window with the same content: nothing new, the attempt is traced
                 audit.record("pcr_type_version", latest.get().id(), AuditAction.UPDATE, Map.of());
                 return latest.get();
             }
@@ -100,75 +107,181 @@ public final class PcrTypeService {
         });
     }
 
-    /** What is wrong with a definition, field by field; empty when it can be saved. */
+    /** What is wrong with a definition, field by field, in French; empty when it can be saved. */
     public static List<Issue> check(PcrType type) {
         List<Issue> issues = new ArrayList<>();
         if (type.code() == null || !type.code().matches("[a-z0-9_]+")) {
             issues.add(Issue.blocking("code", "Le code du type de PCR est obligatoire (lettres minuscules, chiffres et _)."));
         }
-        if (type.label() == null || type.label().isBlank()) {
+        if (blank(type.label())) {
             issues.add(Issue.blocking("label", "Le libellé du type de PCR est obligatoire."));
         }
-        if (type.profiles().isEmpty()) {
-            issues.add(Issue.blocking("profiles", "Au moins un profil de patient est attendu."));
+        if (!blank(type.arreteDate()) && type.arreteDay().isEmpty()) {
+            issues.add(Issue.blocking("arreteDate", "La date de l'arrêté « " + type.arreteDate() + " » n'est pas une date."));
         }
-        Set<String> codes = new HashSet<>();
-        for (PcrType.Profile p : type.profiles()) {
-            if (p.code() == null || p.code().isBlank() || !codes.add("P:" + p.code())) {
-                issues.add(Issue.blocking("profiles", "Chaque profil doit avoir un code unique (profil « " + p.label() + " »)."));
-            }
-            if (p.forfait() != null && (p.forfait().signum() < 0 || p.forfait().scale() > 2)) {
-                issues.add(Issue.blocking("profiles", "Le forfait du profil « " + p.label()
-                        + " » doit être un montant positif en euros, au centime près."));
-            }
-            for (var e : p.bySequence().entrySet()) {
-                if (type.sequence(e.getKey()).isEmpty()) {
-                    issues.add(Issue.blocking("profiles", "Le profil « " + p.label() + " » répartit son forfait sur la séquence « "
-                            + e.getKey() + " », qui n'existe pas."));
-                }
-            }
-            if (p.forfait() != null && !p.bySequence().isEmpty() && p.bySequence().values().stream().allMatch(Objects::nonNull)) {
-                BigDecimal sum = p.bySequence().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-                if (sum.compareTo(p.forfait()) != 0) {
-                    issues.add(Issue.blocking("profiles", "Les parts par séquence du profil « " + p.label() + " » font "
-                            + Money.format(sum) + " au lieu du forfait de " + Money.format(p.forfait()) + "."));
-                }
-            }
-        }
-        for (PcrType.Sequence s : type.sequences()) {
-            if (s.code() == null || s.code().isBlank() || !codes.add("S:" + s.code())) {
-                issues.add(Issue.blocking("sequences", "Chaque séquence doit avoir un code unique (séquence « " + s.label() + " »)."));
-            }
-            if (s.durationMonths() != null && s.durationMonths() <= 0) {
-                issues.add(Issue.blocking("sequences", "La durée de la séquence « " + s.label() + " » doit être d'au moins un mois."));
-            }
-        }
-        for (PcrType.Criterion c : type.criteria()) {
-            if (c.code() == null || c.code().isBlank() || !codes.add("C:" + c.code())) {
-                issues.add(Issue.blocking("criteria", "Chaque critère d'éligibilité doit avoir un code unique (« " + c.label() + " »)."));
-            }
-        }
+        checkCriteria(issues, type);
+        checkProfiles(issues, type);
+        checkSequences(issues, type);
         checkPercent(issues, "overseasSurchargePercent", "La majoration outre-mer", type.overseasSurchargePercent());
         checkPercent(issues, "patientParticipationPercent", "Le taux de participation du patient", type.patientParticipationPercent());
-        if (type.defaultSplit().stream().allMatch(s -> s.percent() != null) && !type.defaultSplit().isEmpty()) {
-            BigDecimal sum = type.defaultSplit().stream().map(PcrType.Share::percent).reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (sum.compareTo(BigDecimal.valueOf(100)) != 0) {
-                issues.add(Issue.blocking("defaultSplit", "La répartition par défaut fait " + sum.stripTrailingZeros().toPlainString()
-                        + " % : elle doit faire 100 %."));
-            }
+        checkSplit(issues, type);
+        checkTeam(issues, type);
+        if (type.eligibleCategories().isEmpty()) {
+            issues.add(Issue.blocking("eligibleCategories", "Cochez au moins une catégorie de structures éligible."));
         }
-        for (PcrType.Requirement r : type.minimumTeam()) {
-            if (r.count() < 1) {
-                issues.add(Issue.blocking("minimumTeam", "L'équipe minimale demande au moins 1 professionnel par profession citée."));
+        for (String category : type.eligibleCategories()) {
+            if (StructureReference.category(category).filter(StructureReference.Choice::eligible).isEmpty()) {
+                issues.add(Issue.blocking("eligibleCategories", "La catégorie de structures « " + category
+                        + " » n'existe pas ou ne peut pas coordonner un parcours."));
             }
         }
         return issues;
     }
 
+    private static void checkCriteria(List<Issue> issues, PcrType type) {
+        if (type.criteria().isEmpty()) {
+            issues.add(Issue.blocking("criteria", "Au moins un critère d'éligibilité est attendu."));
+        }
+        Set<String> codes = new HashSet<>();
+        for (PcrType.Criterion c : type.criteria()) {
+            if (blank(c.code())) {
+                issues.add(Issue.blocking("criteria", "Le critère d'éligibilité « " + nz(c.label()) + " » n'a pas de code."));
+            } else if (!codes.add(c.code())) {
+                issues.add(Issue.blocking("criteria", "Le code de critère « " + c.code() + " » est utilisé deux fois : chaque critère a son propre code."));
+            }
+            if (blank(c.label())) {
+                issues.add(Issue.blocking("criteria", "Le critère d'éligibilité « " + nz(c.code()) + " » n'a pas de libellé."));
+            }
+        }
+    }
+
+    private static void checkProfiles(List<Issue> issues, PcrType type) {
+        if (type.profiles().isEmpty()) {
+            issues.add(Issue.blocking("profiles", "Au moins un profil de patient est attendu."));
+        }
+        Set<String> codes = new HashSet<>();
+        for (PcrType.Profile p : type.profiles()) {
+            String name = blank(p.label()) ? nz(p.code()) : p.label();
+            if (blank(p.code())) {
+                issues.add(Issue.blocking("profiles", "Le profil « " + name + " » n'a pas de code."));
+            } else if (!codes.add(p.code())) {
+                issues.add(Issue.blocking("profiles", "Le code de profil « " + p.code() + " » est utilisé deux fois : chaque profil a son propre code."));
+            }
+            if (blank(p.label())) {
+                issues.add(Issue.blocking("profiles", "Le profil « " + nz(p.code()) + " » n'a pas de libellé."));
+            }
+            if (p.forfait() != null && p.forfait().signum() < 0) {
+                issues.add(Issue.blocking("profiles", "Le forfait du profil « " + name + " » ne peut pas être négatif ("
+                        + plain(p.forfait()) + " €)."));
+            } else if (p.forfait() != null && p.forfait().stripTrailingZeros().scale() > 2) {
+                issues.add(Issue.blocking("profiles", "Le forfait du profil « " + name + " » doit être arrondi au centime ("
+                        + plain(p.forfait()) + " €)."));
+            }
+            for (var e : p.bySequence().entrySet()) {
+                if (type.sequence(e.getKey()).isEmpty()) {
+                    issues.add(Issue.blocking("profiles", "Le profil « " + name + " » répartit son forfait sur la séquence « "
+                            + e.getKey() + " », qui n'existe pas."));
+                }
+                if (e.getValue() != null && (e.getValue().signum() < 0 || e.getValue().stripTrailingZeros().scale() > 2)) {
+                    issues.add(Issue.blocking("profiles", "La part de la séquence « " + e.getKey() + " » du profil « " + name
+                            + " » doit être un montant positif, au centime près."));
+                }
+            }
+            if (p.forfait() != null && !p.bySequence().isEmpty() && p.bySequence().values().stream().allMatch(Objects::nonNull)) {
+                BigDecimal sum = p.bySequence().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                if (sum.compareTo(p.forfait()) != 0) {
+                    issues.add(Issue.blocking("profiles", "Les parts par séquence du profil « " + name + " » font "
+                            + Money.format(sum) + " au lieu du forfait de " + Money.format(p.forfait()) + "."));
+                }
+            }
+        }
+    }
+
+    private static void checkSequences(List<Issue> issues, PcrType type) {
+        if (type.sequences().isEmpty()) {
+            issues.add(Issue.blocking("sequences", "Au moins une séquence de prise en charge est attendue."));
+        }
+        Set<String> codes = new HashSet<>();
+        Set<Integer> orders = new HashSet<>();
+        for (PcrType.Sequence s : type.sequences()) {
+            String name = blank(s.label()) ? nz(s.code()) : s.label();
+            if (blank(s.code())) {
+                issues.add(Issue.blocking("sequences", "La séquence « " + name + " » n'a pas de code."));
+            } else if (!codes.add(s.code())) {
+                issues.add(Issue.blocking("sequences", "Le code de séquence « " + s.code() + " » est utilisé deux fois : chaque séquence a son propre code."));
+            }
+            if (blank(s.label())) {
+                issues.add(Issue.blocking("sequences", "La séquence « " + nz(s.code()) + " » n'a pas de libellé."));
+            }
+            if (s.order() < 1) {
+                issues.add(Issue.blocking("sequences", "L'ordre de la séquence « " + name + " » doit être un nombre entier d'au moins 1."));
+            } else if (!orders.add(s.order())) {
+                issues.add(Issue.blocking("sequences", "Deux séquences ont le même ordre (" + s.order() + ")."));
+            }
+            if (s.durationMonths() != null && s.durationMonths() <= 0) {
+                issues.add(Issue.blocking("sequences", "La durée de la séquence « " + name + " » doit être d'au moins un mois."));
+            }
+        }
+    }
+
+    private static void checkSplit(List<Issue> issues, PcrType type) {
+        Set<String> parties = new HashSet<>();
+        for (PcrType.Share s : type.defaultSplit()) {
+            String name = PcrType.partyLabel(s.party());
+            if (!PcrType.COORDINATION.equals(s.party()) && Professions.byCode(s.party()).isEmpty()) {
+                issues.add(Issue.blocking("defaultSplit", "La répartition par défaut cite « " + nz(s.party())
+                        + " », qui n'est ni une profession connue ni la coordination."));
+            } else if (!parties.add(s.party())) {
+                issues.add(Issue.blocking("defaultSplit", "« " + name + " » figure deux fois dans la répartition par défaut."));
+            }
+            if (s.percent() != null && (s.percent().signum() < 0 || s.percent().compareTo(HUNDRED) > 0)) {
+                issues.add(Issue.blocking("defaultSplit", "La part de « " + name
+                        + " » dans la répartition par défaut doit être un pourcentage entre 0 et 100."));
+            }
+        }
+        if (!type.defaultSplit().isEmpty() && type.defaultSplit().stream().allMatch(s -> s.percent() != null)) {
+            BigDecimal sum = type.defaultSplit().stream().map(PcrType.Share::percent).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (sum.compareTo(HUNDRED) != 0) {
+                issues.add(Issue.blocking("defaultSplit", "La répartition par défaut fait " + plain(sum) + " % : elle doit faire 100 %."));
+            }
+        }
+    }
+
+    private static void checkTeam(List<Issue> issues, PcrType type) {
+        Set<String> professions = new HashSet<>();
+        for (PcrType.Requirement r : type.minimumTeam()) {
+            String name = Professions.label(r.professionCode());
+            if (Professions.byCode(r.professionCode()).isEmpty()) {
+                issues.add(Issue.blocking("minimumTeam", "L'équipe minimale cite « " + nz(r.professionCode()) + " », qui n'est pas une profession connue."));
+            } else if (!professions.add(r.professionCode())) {
+                issues.add(Issue.blocking("minimumTeam", "« " + name + " » figure deux fois dans l'équipe minimale."));
+            }
+            if (r.count() < 1) {
+                issues.add(Issue.blocking("minimumTeam", "L'équipe minimale demande au moins 1 « " + name + " »."));
+            }
+        }
+    }
+
     private static void checkPercent(List<Issue> issues, String field, String what, BigDecimal value) {
-        if (value != null && (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0)) {
+        if (value != null && (value.signum() < 0 || value.compareTo(HUNDRED) > 0)) {
             issues.add(Issue.blocking(field, what + " doit être un pourcentage entre 0 et 100."));
         }
+    }
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** « 1126,505 », « 90 »: a figure as typed, French decimal comma, no rounding. */
+    private static String plain(BigDecimal value) {
+        BigDecimal v = value.stripTrailingZeros();
+        return (v.scale() < 0 ? v.setScale(0) : v).toPlainString().replace('.', ',');
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     /** Copies in the shipped types this database does not have yet, or whose shipped revision is newer. */

@@ -70,10 +70,19 @@ final class SettingsView extends ScrollPane {
         Label hoursText = new Label("L'agenda prévient avant d'enregistrer un rendez-vous en dehors de ces heures ou un jour de fermeture.");
         hoursText.setWrapText(true);
         hoursText.setMaxWidth(620);
+        Label pcrTitle = new Label("Types de PCR");
+        pcrTitle.getStyleClass().add("title-4");
+        pcrTitle.setId("settings-pcr-types");
+        Label pcrText = new Label("Les parcours coordonnés renforcés tels que leurs arrêtés les décrivent. Un montant, un taux ou une durée "
+                + "non publiés restent « à compléter » : saisissez-les quand l'arrêté paraît. Chaque enregistrement crée une nouvelle "
+                + "version ; les projets et les épisodes gardent celle qu'ils utilisent.");
+        pcrText.setWrapText(true);
+        pcrText.setMaxWidth(760);
         Label databaseTitle = new Label("Base de données");
         databaseTitle.getStyleClass().add("title-4");
         VBox page = new VBox(14, title, structureTitle, structureText, new StructureForm(new StructureService(ws.database()), owner),
-                hoursTitle, hoursText, new OpeningHoursForm(new fr.coordo.agenda.OpeningHours(ws.database())), databaseTitle, info, backupTitle, backupText, actions);
+                hoursTitle, hoursText, new OpeningHoursForm(new fr.coordo.agenda.OpeningHours(ws.database())),
+                pcrTitle, pcrText, new PcrTypeEditor(new fr.coordo.pathway.PcrTypeService(ws.database()), owner), databaseTitle, info, backupTitle, backupText, actions);
         page.setPadding(new Insets(32, 40, 32, 40));
         page.getStyleClass().add("page");
         setContent(page);
