@@ -76,7 +76,7 @@ final class DeclarationCommand implements Runnable {
                 for (Project p : all) {
                     ProjectVersion v = p.current();
                     ProjectStatus status = v.status(today);
-                    String step = status.isTransmitted() ? decision(v, status, today) : preparation(projects.readiness(p.id()));
+                    String step = status.isTransmitted() ? decision(v, status, today) : preparation(status, projects.readiness(p.id()));
                     Optional<ProjectVersion> inForce = p.inForce(today).filter(f -> f.version() != v.version());
                     rows.add(List.of(p.reference(), "v" + v.version(), v.type().label(), status.label(),
                             step + inForce.map(f -> " ; v" + f.version() + " en vigueur").orElse("")));
@@ -89,12 +89,15 @@ final class DeclarationCommand implements Runnable {
         }
 
         /** Where a version not yet sent stands: what blocks it first. */
-        private static String preparation(List<Gap> gaps) {
+        private static String preparation(ProjectStatus status, List<Gap> gaps) {
             long content = gaps.stream().filter(g -> g.kind().isContent()).count();
             long signatures = gaps.stream().filter(g -> g.kind() == Gap.Kind.SIGNATURE).count();
             long notifications = gaps.stream().filter(g -> g.kind() == Gap.Kind.NOTIFICATION).count();
             if (content > 0) {
                 return content + (content > 1 ? " manques à corriger" : " manque à corriger");
+            }
+            if (status == ProjectStatus.BROUILLON) {
+                return "complet, à déclarer prêt à signer";
             }
             if (signatures > 0) {
                 return signatures + (signatures > 1 ? " signatures à recueillir" : " signature à recueillir");

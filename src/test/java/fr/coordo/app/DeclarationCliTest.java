@@ -46,7 +46,7 @@ class DeclarationCliTest {
 
     /**
      * PP-2026-001 transmitted ten days before the fixture's day; PP-2026-002 a draft whose nurse has no RPPS; PP-2026-003
-     * complete but not signed. The command line runs on the real clock: the lines below do not depend on it.
+     * ready to sign, nobody has signed yet. The command line runs on the real clock: the lines below do not depend on it.
      */
     @BeforeAll
     static void database() {
@@ -62,7 +62,7 @@ class DeclarationCliTest {
             List<ProjectInput.MemberInput> members = new ArrayList<>(f.members());
             members.add(new ProjectInput.MemberInput(nurse, null, List.of()));
             f.projects.create(f.input().withMembers(members));
-            f.readyProject();
+            f.projects.markReady(f.readyProject());
         }
     }
 
@@ -86,7 +86,7 @@ class DeclarationCliTest {
         assertTrue(Pattern.matches("PP-2026-001  v1  Obésité complexe de l'adulte  (Transmis|Réputé validé) +transmis le "
                 + transmittedOn.format(FR) + ", .*", lines.get(0)), lines.get(0));
         assertTrue(Pattern.matches("PP-2026-002  v1  Obésité complexe de l'adulte  Brouillon +1 manque à corriger", lines.get(1)), lines.get(1));
-        assertTrue(Pattern.matches("PP-2026-003  v1  Obésité complexe de l'adulte  Brouillon +6 signatures à recueillir", lines.get(2)),
+        assertTrue(Pattern.matches("PP-2026-003  v1  Obésité complexe de l'adulte  Prêt à signer +6 signatures à recueillir", lines.get(2)),
                 lines.get(2));
         assertEquals(lines.get(1).indexOf("1 manque"), lines.get(2).indexOf("6 signatures"), "columns aligned");
     }
