@@ -184,7 +184,8 @@ public final class DeclarationPdf {
             ProjectStatus st = v.status(today);
             String deadline = v.deadline().map(DeclarationPdf::date).orElse("");
             return switch (st) {
-                case BROUILLON, PRET -> st.label() + (toSign ? " — signatures en cours de recueil" : "");
+                case BROUILLON -> "Brouillon — à déclarer prêt à signer avant de recueillir les signatures";
+                case PRET -> "Prêt à signer — signatures en cours de recueil";
                 case SIGNE -> "Signé — à transmettre à l'ARS et à la CPAM";
                 case TRANSMIS -> "Transmis le " + date(v.transmittedOn()) + " — délai d'opposition de l'ARS jusqu'au " + deadline;
                 case VALIDE -> "Validé par l'ARS le " + date(v.decisionOn()) + " (transmis le " + date(v.transmittedOn()) + ")";

@@ -122,6 +122,7 @@ class DeclarationPdfTest {
             String text = text(new PathwayDocuments(db, f.clock).dossier(id, 1));
             assertTrue(text.contains("EXEMPLAIRE À SIGNER"), "on the cover");
             assertTrue(text.contains("exemplaire à signer"), "in the footer");
+            assertTrue(text.contains("Statut Prêt à signer — signatures en cours de recueil"), "status on the cover");
             String medecin = pro(f, "medecin").displayName();
             assertTrue(text.contains(medecin + " Qualité : Médecin — RPPS " + pro(f, "medecin").rpps() + " Date : "
                     + TODAY.minusDays(1).format(FR)), "a signature recorded is dated");
