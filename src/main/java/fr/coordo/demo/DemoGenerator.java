@@ -71,7 +71,7 @@ public final class DemoGenerator {
     }
 
     /** What was written. */
-    public record Result(int professionals, int formerMembers, int patients, int plans, int appointments) {}
+    public record Result(int professionals, int formerMembers, int patients, int plans, int appointments, int projects, int episodes) {}
 
     public static final long DEFAULT_SEED = 2026L;
 
@@ -98,36 +98,53 @@ public final class DemoGenerator {
         this.random = new Random(seed);
     }
 
-    /** Fills {@code db}, which must hold no structure, professional or patient yet: nothing is replaced. */
+    /**
+     * Fills {@code db}, which must hold no structure, professional or patient yet: nothing is replaced. The parcours
+     * coordonnés renforcés go through their own services, each step in its own transaction, once the rest is committed.
+     */
     public Result fill(Database db, Size size) {
-        return db.write((dsl, audit) -> {
+        // One clock for the whole demo: the agenda's « today » is the one its window and services use.
+        Clock clock = Clock.system(Database.ZONE);
+        String now = Timestamps.now(clock);
+        LocalDate today = LocalDate.now(clock);
+        DemoPathway pathway = new DemoPathway(new Random(seed ^ 0x27D4EB2F165667C5L), today, size);
+        Result written = db.write((dsl, audit) -> {
             if (!isEmpty(dsl)) {
                 throw new StoreException("La base « " + db.file() + " » contient déjà des données : les données de démonstration "
                         + "ne s'installent que dans une base vide. Indiquez un autre fichier avec --db.");
             }
-            // One clock for the whole demo: the agenda's « today » is the one its window and services use.
-            Clock clock = Clock.system(Database.ZONE);
-            String now = Timestamps.now(clock);
-            LocalDate today = LocalDate.now(clock);
             if (size != Size.LARGE) {
-                return write(dsl, audit, size, now, today);
+                return write(dsl, audit, size, now, today, pathway);
             }
             // A million appointments and their indexes overflow SQLite's default page cache (2 MB): pages would go to
             // the WAL and back while the transaction runs, three times slower. 256 MB while the demo is written.
             int cache = dsl.fetchOne("PRAGMA cache_size").get(0, Integer.class);
             dsl.execute("PRAGMA cache_size = -262144");
             try {
-                return write(dsl, audit, size, now, today);
+                return write(dsl, audit, size, now, today, pathway);
             } finally {
                 dsl.execute("PRAGMA cache_size = " + cache);
             }
         });
+        // A few hundred small transactions: in WAL mode, NORMAL still commits each one whole, without waiting for the
+        // disk at every commit (a demo cut short by a power failure is simply filled again in another file).
+        String synchronous = db.read(dsl -> dsl.fetchOne("PRAGMA synchronous").get(0, String.class));
+        db.read(dsl -> dsl.execute("PRAGMA synchronous = NORMAL"));
+        DemoPathway.Result pcr;
+        try {
+            pcr = pathway.write(db);
+        } finally {
+            db.read(dsl -> dsl.execute("PRAGMA synchronous = " + synchronous));
+        }
+        return new Result(written.professionals(), written.formerMembers(), written.patients(), written.plans(), written.appointments(),
+                pcr.projects(), pcr.episodes());
     }
 
-    private Result write(DSLContext dsl, Audit audit, Size size, String now, LocalDate today) {
+    private Result write(DSLContext dsl, Audit audit, Size size, String now, LocalDate today, DemoPathway pathway) {
         String coordinator = insertStructure(dsl, now);
         DemoTeam team = new DemoTeam();
         int former = insertTeam(dsl, size, now, today, team);
+        DemoPathway.shapeTeam(dsl, team, today, new Random(seed ^ 0x85EBCA77C2B2AE63L));
         int professionals = dsl.fetchCount(PROFESSIONAL);
         // Streams of their own, so that adding to the plans never changes the team or the patients' names.
         Random details = new Random(seed ^ 0x9E3779B97F4A7C15L);
@@ -141,6 +158,8 @@ public final class DemoGenerator {
         for (DemoPatient p : people) {
             leftOrDied(p, details, today);
         }
+        // Before the agenda: it books nothing for the patient who dies during his episode after that day.
+        pathway.choose(people, plans.bookable());
         DemoAgenda agenda = new DemoAgenda(new Random(seed ^ 0x165667B19E3779F9L), today, size.agendaMonthsBack, size.agendaMonthsAhead,
                 size.appointments, openingHours(dsl), team, people);
         // Before the plans are written: the appointments réalisés for plan actions add to the plans' follow-up.
@@ -155,7 +174,7 @@ public final class DemoGenerator {
         summary.put("plans", Audit.Change.created(planCount));
         summary.put("appointments", Audit.Change.created(appointments));
         audit.record("demo", size.name().toLowerCase(), AuditAction.IMPORT, summary);
-        return new Result(professionals, former, size.patients, planCount, appointments);
+        return new Result(professionals, former, size.patients, planCount, appointments, 0, 0);
     }
 
     /** The structure's opening hours by day of week (1 = Monday), {opens, closes} in minutes from midnight. */

@@ -102,9 +102,14 @@ class DemoGeneratorTest {
 
             db.read(dsl -> dsl.selectFrom(PROFESSIONAL).fetch()).forEach(p -> {
                 assertTrue(Professions.byCode(p.getProfessionCode()).isPresent(), p.getProfessionCode());
-                assertTrue(p.getRpps().matches("\\d{11}"), p.getRpps());
-                assertEquals(!CheckDigits.luhnValid(p.getRpps()), "RPPS".equals(p.getConfirmedKeys()),
-                        "a RPPS fails its key exactly when its confirmation is recorded: " + p.getRpps());
+                if (p.getRpps() == null) {
+                    // The demo's draft PCR projet shows the gap: her RPPS+ registration is still to come.
+                    assertEquals("assistant_service_social", p.getProfessionCode());
+                } else {
+                    assertTrue(p.getRpps().matches("\\d{11}"), p.getRpps());
+                    assertEquals(!CheckDigits.luhnValid(p.getRpps()), "RPPS".equals(p.getConfirmedKeys()),
+                            "a RPPS fails its key exactly when its confirmation is recorded: " + p.getRpps());
+                }
                 if (p.getAmNumber() != null) {
                     assertTrue(p.getAmNumber().matches("\\d{9}") && CheckDigits.luhnValid(p.getAmNumber()), p.getAmNumber());
                 }
@@ -115,6 +120,7 @@ class DemoGeneratorTest {
                 }
             });
             assertEquals(1, (int) db.read(dsl -> dsl.fetchCount(PROFESSIONAL, PROFESSIONAL.CONFIRMED_KEYS.eq("RPPS"))));
+            assertEquals(1, (int) db.read(dsl -> dsl.fetchCount(PROFESSIONAL, PROFESSIONAL.RPPS.isNull())), "one record waits for its RPPS");
             assertTrue(db.read(dsl -> dsl.fetchCount(PROFESSIONAL, PROFESSIONAL.AM_STATUS.eq("REQUESTED"))) >= 1,
                     "a request for a numéro AM in progress");
             assertEquals(1, (int) db.read(dsl -> dsl.fetchCount(PROFESSIONAL, PROFESSIONAL.PRACTICE_MODE.eq("SALARIE"))));
