@@ -76,7 +76,7 @@ final class ProjectDashboardBlock extends VBox {
             rest.setWrapText(true);
             rest.getStyleClass().add("project-dash-text");
             rest.setOnMouseClicked(e -> openPathway.run());
-            Label type = new Label("· " + p.type().label());
+            Label type = new Label("(" + p.type().label() + ")");
             type.getStyleClass().add("text-muted");
             FlowPane line = new FlowPane(6, 2, link, rest, type);
             line.setAlignment(Pos.CENTER_LEFT);

@@ -164,7 +164,7 @@ final class ProjectDialogs {
     static Optional<MemberEdit> member(Window owner, Professional p, String role, List<String> sequences, PcrType type) {
         TextField roleField = new TextField(Forms.nz(role));
         roleField.setId("member-role");
-        roleField.setPromptText("par exemple : médecin référent, bilan diététique, séances d'APA");
+        roleField.setPromptText("par exemple : médecin référent, bilan diététique");
         CheckBox all = new CheckBox("Toutes les séquences");
         all.setId("member-all-sequences");
         VBox boxes = new VBox(6, all);

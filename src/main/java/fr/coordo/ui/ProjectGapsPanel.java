@@ -91,9 +91,9 @@ final class ProjectGapsPanel extends VBox {
                             + " à corriger (revenez au brouillon).", false);
                 } else if (signatures > 0) {
                     setSummary("Prêt à signer : " + (signatures == 1 ? "1 signature à recueillir" : signatures + " signatures à recueillir")
-                            + (notifications == 0 ? "." : ", " + notifications(notifications) + "."), false);
+                            + (notifications == 0 ? "." : ", " + notifications(notifications) + "."), null);
                 } else if (notifications > 0) {
-                    setSummary("Signé par tous : " + notifications(notifications) + " avant la transmission.", false);
+                    setSummary("Signé par tous : " + notifications(notifications) + " avant la transmission.", null);
                 } else {
                     setSummary("Aucun manque : le projet peut être transmis à l'ARS et à la CPAM.", true);
                 }
@@ -133,10 +133,9 @@ final class ProjectGapsPanel extends VBox {
 
     private void setSummary(String text, Boolean ok) {
         summary.setText(text);
-        summary.getStyleClass().removeAll("ok", "todo");
-        if (ok != null) {
-            summary.getStyleClass().add(ok ? "ok" : "todo");
-        }
+        summary.getStyleClass().removeAll("ok", "todo", "steps");
+        // Green when nothing is missing, red for what must be corrected, blue for the steps that simply come next.
+        summary.getStyleClass().add(ok == null ? "steps" : ok ? "ok" : "todo");
     }
 
     private static Node groupTitle(Gap.Kind kind, int count) {

@@ -180,6 +180,7 @@ final class ProjectsPane extends BorderPane {
     private final Button addMembers = button("project-add-members", "Ajouter des professionnels…");
     private final Button editMember = button("project-edit-member", "Rôle et séquences…");
     private final Button removeMember = button("project-remove-member", "Retirer");
+    private final FlowPane teamButtons = new FlowPane(8, 8);
     private final Label teamNote = new Label();
     private final Label representative = new Label();
     private final Button representativeSign = button("project-sign-representative", "Signé le…");
@@ -199,6 +200,7 @@ final class ProjectsPane extends BorderPane {
     private boolean filling;
     private boolean dirty;
     private EventHandler<KeyEvent> shortcuts;
+    private final java.util.concurrent.atomic.AtomicLong loads = new java.util.concurrent.atomic.AtomicLong();
 
     ProjectsPane(Workspace ws, Window owner) {
         this.ws = ws;
@@ -215,7 +217,9 @@ final class ProjectsPane extends BorderPane {
         formTab.setId("project-tab-form");
         teamTab = new Tab("Équipe et signatures", teamContent());
         teamTab.setId("project-tab-team");
-        historyTab = new Tab("Historique", historyContent());
+        ScrollPane historyScroll = scroll(historyContent());
+        historyScroll.setFitToHeight(true);
+        historyTab = new Tab("Historique", historyScroll);
         historyTab.setId("project-tab-history");
         tabs.getTabs().setAll(formTab, teamTab, historyTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -267,7 +271,8 @@ final class ProjectsPane extends BorderPane {
             listBox.setMinWidth(320);
             listBox.setPrefWidth(380);
             listBox.setMaxWidth(380);
-            verification.setPrefHeight(Region.USE_COMPUTED_SIZE);
+            // A small preferred width: the verification takes what the list leaves, never the list's room.
+            verification.setPrefWidth(120);
             HBox top = new HBox(16, listBox, verification);
             top.setId("project-side");
             top.setMinHeight(170);
@@ -278,6 +283,7 @@ final class ProjectsPane extends BorderPane {
             listBox.setMinWidth(Region.USE_COMPUTED_SIZE);
             listBox.setPrefWidth(Region.USE_COMPUTED_SIZE);
             listBox.setMaxWidth(Double.MAX_VALUE);
+            verification.setPrefWidth(Region.USE_COMPUTED_SIZE);
             javafx.scene.control.Separator line = new javafx.scene.control.Separator();
             VBox.setMargin(line, new Insets(0, 10, 0, 16));
             VBox column = new VBox(10, listBox, line, verification);
@@ -289,7 +295,7 @@ final class ProjectsPane extends BorderPane {
         }
         split.getItems().setAll(side, detailHolder);
         SplitPane.setResizableWithParent(side, false);
-        split.setDividerPositions(compactNow ? 0.27 : 0.32);
+        split.setDividerPositions(compactNow ? 0.25 : 0.32);
     }
 
     private void buildList() {
@@ -505,7 +511,7 @@ final class ProjectsPane extends BorderPane {
         ids.setCellFactory(c -> twoLines(r -> ProjectWording.rpps(r.professional), r -> ProjectWording.am(r.professional),
                 (r, line) -> line == 0 ? r.professional.rpps() == null
                         : r.professional.amNumber() == null && r.professional.amRequestedOn() == null));
-        ids.setMinWidth(165);
+        ids.setMinWidth(182);
         ids.setMaxWidth(200);
         TableColumn<TeamRow, TeamRow> sequences = rowColumn("Séquences", 120);
         sequences.setCellFactory(c -> new TableCell<>() {
@@ -518,7 +524,7 @@ final class ProjectsPane extends BorderPane {
                         .map(s -> currentType().type().sequence(s).map(x -> x.label()).orElse(s)).collect(Collectors.joining("\n"))));
             }
         });
-        sequences.setMinWidth(80);
+        sequences.setMinWidth(105);
         sequences.setMaxWidth(170);
         TableColumn<TeamRow, TeamRow> signed = rowColumn("Signature", 120);
         signed.setCellFactory(c -> dateCell(TeamRow::signedOn, r -> signing(), this::sign, "project-sign-", "Signé le…",
@@ -528,7 +534,7 @@ final class ProjectsPane extends BorderPane {
         TableColumn<TeamRow, TeamRow> ordre = rowColumn("Ordre notifié", 120);
         ordre.setCellFactory(c -> dateCell(TeamRow::notifiedOn, r -> signing() && r.saved != null, this::notifyOrdre, "project-notify-",
                 "Notifié le…", r -> r.ordre().isEmpty() ? "sans objet" : null));
-        ordre.setMinWidth(115);
+        ordre.setMinWidth(122);
         ordre.setMaxWidth(130);
         teamTable.getColumns().setAll(List.of(who, ids, sequences, signed, ordre));
         teamTable.setRowFactory(t -> {
@@ -561,7 +567,7 @@ final class ProjectsPane extends BorderPane {
         editMember.disableProperty().bind(teamTable.getSelectionModel().selectedItemProperty().isNull());
         removeMember.disableProperty().bind(teamTable.getSelectionModel().selectedItemProperty().isNull());
         removeMember.setTooltip(new Tooltip("Retirer le professionnel choisi de l'équipe du projet (Suppr)"));
-        FlowPane buttons = new FlowPane(8, 8, addMembers, editMember, removeMember);
+        teamButtons.getChildren().setAll(addMembers, editMember, removeMember);
         teamNote.setId("project-team-note");
         teamNote.setWrapText(true);
         teamNote.setMinHeight(Label.USE_PREF_SIZE);
@@ -575,7 +581,7 @@ final class ProjectsPane extends BorderPane {
         HBox.setHgrow(representative, Priority.ALWAYS);
         rep.setAlignment(Pos.CENTER_LEFT);
         rep.getStyleClass().add("project-representative");
-        VBox box = new VBox(10, buttons, teamNote, teamTable, rep);
+        VBox box = new VBox(10, teamButtons, teamNote, teamTable, rep);
         box.setPadding(new Insets(14, 20, 14, 16));
         return box;
     }
@@ -584,36 +590,50 @@ final class ProjectsPane extends BorderPane {
         history.setId("project-history");
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         history.setFixedCellSize(46);
+        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         history.getColumns().setAll(List.of(
-                versionColumn("Version", 80, v -> "Version " + v.version()),
-                versionColumn("Statut", 120, v -> v.status(today()).label()),
-                versionColumn("Créée", 150, v -> v.createdAt().atZoneSameInstant(Database.ZONE).format(AT) + "\npar " + v.createdBy()),
-                versionColumn("Transmise · échéance", 170, v -> v.transmittedOn() == null ? "—"
+                versionColumn("Version", 85, 85, v -> String.valueOf(v.version())),
+                versionColumn("Statut", 130, 124, v -> v.status(today()).label()),
+                versionColumn("Créée", 120, 105, v -> v.createdAt().atZoneSameInstant(Database.ZONE).format(AT) + "\npar " + v.createdBy()),
+                versionColumn("Transmission", 185, 180, v -> v.transmittedOn() == null ? "—"
                         : Forms.date(v.transmittedOn()) + "\néchéance " + Forms.date(v.deadline().orElseThrow())),
-                versionColumn("Décision", 160, v -> v.decisionOn() == null ? (v.status(today()) == ProjectStatus.REPUTE_VALIDE
+                versionColumn("Décision", 170, 120, v -> v.decisionOn() == null ? (v.status(today()) == ProjectStatus.REPUTE_VALIDE
                         ? "réputé validé\nle " + Forms.date(v.authorisedFrom().orElseThrow()) : "—")
                         : v.storedStatus().label().toLowerCase() + " le " + Forms.date(v.decisionOn())
                         + (v.decisionNote() == null ? "" : "\n" + v.decisionNote())),
-                versionColumn("Motif de la version", 200, v -> v.changeReason() == null ? (v.version() == 1 ? "première version" : "—")
+                versionColumn("Motif", 240, 100, v -> v.changeReason() == null ? (v.version() == 1 ? "première version" : "—")
                         : v.changeReason())));
         history.setPlaceholder(placeholder("Aucune version."));
-        history.setMinHeight(46 * 2 + 32);
-        history.setPrefHeight(46 * 3 + 34);
         history.getSelectionModel().selectedItemProperty().addListener((o, a, v) -> showHistoryTeam(v));
 
         historyTeam.setId("project-history-team");
-        historyTeam.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        historyTeam.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         historyTeam.setFixedCellSize(TEAM_ROW);
         historyTeam.setPlaceholder(placeholder("Choisissez une version pour voir son équipe."));
-        historyTeam.getColumns().setAll(List.of(
-                memberColumn("Professionnel", 200, m -> m.professional().displayName() + "\n" + m.professional().professionLabel()
-                        + (m.role() == null ? "" : " · " + m.role())),
-                memberColumn("RPPS · numéro AM", 175, m -> ProjectWording.rpps(m.professional()) + "\n" + ProjectWording.am(m.professional())),
-                memberColumn("Séquences", 110, m -> history.getSelectionModel().getSelectedItem() == null ? ""
-                        : ProjectWording.sequences(history.getSelectionModel().getSelectedItem().type().type(), m.sequences())),
-                memberColumn("Signé le", 100, m -> m.signedOn() == null ? "—" : Forms.date(m.signedOn())),
-                memberColumn("Ordre notifié le", 110, m -> m.needsOrdreNotification()
-                        ? (m.ordreNotifiedOn() == null ? "—" : Forms.date(m.ordreNotifiedOn())) : "sans objet")));
+        TableColumn<ProjectVersion.Member, ProjectVersion.Member> name = new TableColumn<>("Professionnel");
+        name.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        name.setCellFactory(c -> twoLines(m -> m.professional().displayName(),
+                m -> m.professional().professionLabel() + (m.role() == null ? "" : " · " + m.role()), null));
+        name.setPrefWidth(260);
+        name.setMinWidth(170);
+        TableColumn<ProjectVersion.Member, ProjectVersion.Member> idsColumn = new TableColumn<>("RPPS · numéro AM");
+        idsColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        idsColumn.setCellFactory(c -> twoLines(m -> ProjectWording.rpps(m.professional()), m -> ProjectWording.am(m.professional()), null));
+        idsColumn.setPrefWidth(182);
+        idsColumn.setMinWidth(182);
+        idsColumn.setMaxWidth(200);
+        TableColumn<ProjectVersion.Member, String> seq = memberColumn("Séquences", 120, m -> history.getSelectionModel().getSelectedItem() == null
+                ? "" : ProjectWording.sequences(history.getSelectionModel().getSelectedItem().type().type(), m.sequences()));
+        seq.setMinWidth(105);
+        seq.setMaxWidth(170);
+        TableColumn<ProjectVersion.Member, String> signedOn = memberColumn("Signé le", 112, m -> m.signedOn() == null ? "—" : Forms.date(m.signedOn()));
+        signedOn.setMinWidth(105);
+        signedOn.setMaxWidth(130);
+        TableColumn<ProjectVersion.Member, String> notified = memberColumn("Ordre notifié", 122, m -> m.needsOrdreNotification()
+                ? (m.ordreNotifiedOn() == null ? "—" : Forms.date(m.ordreNotifiedOn())) : "sans objet");
+        notified.setMinWidth(122);
+        notified.setMaxWidth(130);
+        historyTeam.getColumns().setAll(List.<TableColumn<ProjectVersion.Member, ?>>of(name, idsColumn, seq, signedOn, notified));
         VBox.setVgrow(historyTeam, Priority.ALWAYS);
         historyTeam.setMinHeight(TEAM_ROW * 2 + 32);
         historyTeamTitle.setId("project-history-team-title");
@@ -630,6 +650,7 @@ final class ProjectsPane extends BorderPane {
     // ---------------------------------------------------------------- loading and showing
 
     private void load(Integer selectId, String message) {
+        long ticket = loads.incrementAndGet();
         Background.run("projets", () -> {
             List<PcrTypeVersion> current = types.current();
             List<Project> ps = projects.all();
@@ -639,7 +660,10 @@ final class ProjectsPane extends BorderPane {
             }
             return new Loaded(ps, gaps, structures.load().orElse(null), teamService.all(), current, projects.today());
         }, loaded -> {
-            showLoaded(loaded, selectId);
+            // A reading overtaken by a later one shows nothing: the later one has fresher data.
+            if (ticket == loads.get()) {
+                showLoaded(loaded, selectId);
+            }
             if (message != null) {
                 say(message, true);
             }
@@ -677,9 +701,10 @@ final class ProjectsPane extends BorderPane {
     }
 
     private void counted() {
+        // Said only while a filter hides some projets.
         int n = filtered.size();
-        listCount.setText(all.isEmpty() ? "" : n == all.size() ? (n == 1 ? "1 projet" : n + " projets")
-                : n + " sur " + all.size() + " projets");
+        listCount.setText(n == all.size() ? "" : n + " sur " + all.size() + " projets");
+        Forms.show(listCount, n != all.size());
     }
 
     /** The user chose another projet in the list: unsaved edits are dropped only when he agrees. */
@@ -754,9 +779,8 @@ final class ProjectsPane extends BorderPane {
         for (Node field : List.<Node>of(type, start, patients, territory, channel)) {
             field.setDisable(!editable);
         }
-        Forms.show(addMembers, editable);
-        Forms.show(editMember, editable);
-        Forms.show(removeMember, editable);
+        Forms.show(teamButtons, editable);
+        Forms.show(teamNote, status == ProjectStatus.BROUILLON);
         teamNote.setText(switch (status) {
             case BROUILLON -> "Double-cliquez sur une ligne pour donner le rôle et les séquences du professionnel. Les signatures se "
                     + "recueillent une fois le projet prêt à signer.";
@@ -796,8 +820,9 @@ final class ProjectsPane extends BorderPane {
                     : " (motif : " + v.changeReason() + ")") + " : la version " + (v.version() - 1)
                     + " reste celle déclarée jusqu'à la transmission de celle-ci." : null;
             case PRET -> "Prêt à signer : le projet ne se modifie plus. Pour le changer, revenez au brouillon (les signatures "
-                    + "recueillies seront effacées).";
-            case SIGNE -> "Signé : le projet ne se modifie plus. Pour le changer, revenez au brouillon (les signatures seront effacées).";
+                    + "seront effacées).";
+            case SIGNE -> "Signé par tous : notifiez l'Ordre des professions qui en ont un, puis transmettez. Pour changer le "
+                    + "projet, revenez au brouillon (les signatures seront effacées).";
             default -> "Transmis : toute modification fera une version " + (v.version() + 1) + ", à signer et à transmettre de nouveau.";
         };
         banner.setText(bannerText == null ? "" : bannerText);
@@ -807,6 +832,11 @@ final class ProjectsPane extends BorderPane {
 
         gapsPanel.show(v, gaps, today);
         history.getItems().setAll(p.versions().reversed());
+        // Every version in view up to four, then the table scrolls.
+        double historyHeight = Math.min(Math.max(p.versions().size(), 1), 4) * 46 + 44;
+        history.setMinHeight(historyHeight);
+        history.setPrefHeight(historyHeight);
+        history.setMaxHeight(historyHeight);
         history.getSelectionModel().clearSelection();
         showHistoryTeam(null);
     }
@@ -1054,7 +1084,7 @@ final class ProjectsPane extends BorderPane {
                 (signatures == 0 ? "Aucune signature n'a encore été recueillie."
                         : signatures == 1 ? "La signature déjà recueillie sera effacée : elle portait sur le texte actuel."
                         : "Les " + signatures + " signatures déjà recueillies seront effacées : elles portaient sur le texte actuel.")
-                        + " Les notifications à l'Ordre sont conservées.", "Revenir au brouillon", "Garder le projet tel quel")) {
+                        , "Revenir au brouillon", "Garder le projet tel quel")) {
             int id = shown.id();
             run("draft-project", () -> {
                 projects.backToDraft(id);
@@ -1351,11 +1381,12 @@ final class ProjectsPane extends BorderPane {
         return c;
     }
 
-    private static TableColumn<ProjectVersion, String> versionColumn(String title, double width, Function<ProjectVersion, String> value) {
+    private static TableColumn<ProjectVersion, String> versionColumn(String title, double width, double min,
+                                                                     Function<ProjectVersion, String> value) {
         TableColumn<ProjectVersion, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 90));
+        c.setMinWidth(min);
         c.setCellFactory(col -> wrapping());
         c.setReorderable(false);
         return c;
@@ -1439,7 +1470,6 @@ final class ProjectsPane extends BorderPane {
             private final Button button = new Button();
 
             {
-                button.getStyleClass().add("small");
                 button.setMinWidth(Button.USE_PREF_SIZE);
                 button.setOnAction(e -> {
                     if (getItem() != null) {

@@ -109,6 +109,7 @@ class PathwayProjectWorkflowTest {
         waitShown(robot, "#project-new");
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         waitShown(robot, "#new-project-type");
+        Screenshots.save(robot.lookup("#new-project-type").query().getScene(), "parcours-dialogue-nouveau.png");
         robot.clickOn("#new-project-dialog-ok");
         waitFor(robot, () -> projects.all().size() == 1);
         int id = projects.all().getFirst().id();
@@ -133,12 +134,14 @@ class PathwayProjectWorkflowTest {
             robot.clickOn("#member-pick-" + pros.get(profession));
         }
         assertEquals("5 professionnels choisis.", text(robot, "#members-count"));
+        Screenshots.save(robot.lookup("#members-list").query().getScene(), "parcours-dialogue-equipe.png");
         robot.clickOn("#members-dialog-ok");
         waitRows(robot, "#project-team", 5);
 
         robot.interact(() -> robot.lookup("#project-team").queryTableView().getSelectionModel().select(1));
         robot.clickOn("#project-edit-member");
         waitShown(robot, "#member-role");
+        Screenshots.save(robot.lookup("#member-role").query().getScene(), "parcours-dialogue-role.png");
         robot.clickOn("#member-role").write("Médecin référent du parcours");
         robot.clickOn("#member-dialog-ok");
         assertTrue(robot.lookup("#project-dirty").query().isVisible(), "the unsaved changes are said");
@@ -184,14 +187,20 @@ class PathwayProjectWorkflowTest {
             waitShown(robot, "#project-sign-" + member);
             robot.clickOn("#project-sign-" + member);
             waitShown(robot, "#sign-dialog-ok");
+            if (member == pros.get("medecin")) {
+                Screenshots.save(robot.lookup("#sign-dialog-ok").query().getScene(), "parcours-dialogue-signature.png");
+            }
             robot.clickOn("#sign-dialog-ok");
             waitFor(robot, () -> projects.find(id).orElseThrow().current().member(member).orElseThrow().signedOn() != null);
+            waitFor(robot, () -> buttonText(robot, "#project-sign-" + member).equals(Forms.date(today)));
         }
         waitShown(robot, "#project-sign-representative");
+        shoot(robot, "parcours-signatures");
         robot.clickOn("#project-sign-representative");
         waitShown(robot, "#sign-dialog-ok");
         robot.clickOn("#sign-dialog-ok");
         waitFor(robot, () -> projects.find(id).orElseThrow().current().storedStatus() == ProjectStatus.SIGNE);
+        waitFor(robot, () -> text(robot, "#project-status").equals("Signé"));
         for (String ordered : List.of("medecin", "infirmier")) {
             int member = pros.get(ordered);
             waitShown(robot, "#project-notify-" + member);
@@ -199,6 +208,7 @@ class PathwayProjectWorkflowTest {
             waitShown(robot, "#notify-dialog-ok");
             robot.clickOn("#notify-dialog-ok");
             waitFor(robot, () -> projects.find(id).orElseThrow().current().member(member).orElseThrow().ordreNotifiedOn() != null);
+            waitFor(robot, () -> buttonText(robot, "#project-notify-" + member).equals(Forms.date(today)));
         }
         assertTrue(robot.lookup("#project-notify-" + pros.get("psychologue")).tryQuery().isEmpty(), "no Ordre for a psychologist");
         waitFor(robot, () -> text(robot, "#project-gaps-summary").equals("Aucun manque : le projet peut être transmis à l'ARS et à la CPAM."));
@@ -210,6 +220,7 @@ class PathwayProjectWorkflowTest {
         waitShown(robot, "#transmit-dialog-deadline");
         assertTrue(text(robot, "#transmit-dialog-deadline").startsWith("Échéance le " + Forms.date(deadline)),
                 text(robot, "#transmit-dialog-deadline"));
+        Screenshots.save(robot.lookup("#transmit-dialog-deadline").query().getScene(), "parcours-dialogue-transmission.png");
         robot.clickOn("#transmit-dialog-ok");
         waitFor(robot, () -> projects.find(id).orElseThrow().current().storedStatus() == ProjectStatus.TRANSMIS);
 
@@ -217,6 +228,8 @@ class PathwayProjectWorkflowTest {
         waitFor(robot, () -> text(robot, "#project-window").equals(countdown));
         assertEquals("Transmis", text(robot, "#project-status"));
         assertTrue(text(robot, "#project-banner").startsWith("Transmis : toute modification fera une version 2"), text(robot, "#project-banner"));
+        selectTab(robot, "#project-tab-form");
+        shoot(robot, "parcours-formulaire");
         selectTab(robot, "#project-tab-team");
         shoot(robot, "parcours-projet");
 
@@ -252,6 +265,7 @@ class PathwayProjectWorkflowTest {
         waitFor(robot, () -> text(robot, "#project-history-team-title").equals(
                 "Équipe de la version 1, telle que transmise le " + Forms.date(today)));
         waitRows(robot, "#project-history-team", 5);
+        shoot(robot, "parcours-historique");
     }
 
     @Test
@@ -364,6 +378,10 @@ class PathwayProjectWorkflowTest {
         Node gap = robot.lookup("#project-gaps .label").queryAll().stream()
                 .filter(n -> message.equals(((Label) n).getText())).findFirst().orElseThrow();
         robot.clickOn(gap);
+    }
+
+    private static String buttonText(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(n -> ((javafx.scene.control.Button) n).getText()).orElse("");
     }
 
     private static String text(FxRobot robot, String query) {
