@@ -185,14 +185,12 @@ final class ProjectsPane extends BorderPane {
     private final Label representative = new Label();
     private final Button representativeSign = button("project-sign-representative", "Signé le…");
 
-    private final TableView<ProjectVersion> history = new TableView<>();
-    private final TableView<ProjectVersion.Member> historyTeam = new TableView<>();
-    private final Label historyTeamTitle = new Label();
 
     private final TabPane tabs = new TabPane();
     private final Tab formTab;
     private final Tab teamTab;
     private final Tab historyTab;
+    private final ProjectHistoryTab history;
 
     private Loaded data;
     private Project shown;
@@ -217,9 +215,8 @@ final class ProjectsPane extends BorderPane {
         formTab.setId("project-tab-form");
         teamTab = new Tab("Équipe et signatures", teamContent());
         teamTab.setId("project-tab-team");
-        ScrollPane historyScroll = scroll(historyContent());
-        historyScroll.setFitToHeight(true);
-        historyTab = new Tab("Historique", historyScroll);
+        history = new ProjectHistoryTab(projects, this::today, error -> say(error, false));
+        historyTab = new Tab("Historique", history);
         historyTab.setId("project-tab-history");
         tabs.getTabs().setAll(formTab, teamTab, historyTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -322,7 +319,7 @@ final class ProjectsPane extends BorderPane {
         TableColumn<Project, Project> project = new TableColumn<>("Projet");
         project.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         project.setComparator(Comparator.comparing(Project::reference));
-        project.setCellFactory(c -> twoLines(Project::reference, p -> p.type().label(), null));
+        project.setCellFactory(c -> ProjectCells.twoLines(Project::reference, p -> p.type().label(), null));
         TableColumn<Project, Project> status = new TableColumn<>("Statut");
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         status.setComparator(Comparator.comparing((Project p) -> p.current().status(today()).ordinal())
@@ -363,7 +360,7 @@ final class ProjectsPane extends BorderPane {
         list.getColumns().setAll(List.of(project, status));
         list.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         list.setFixedCellSize(50);
-        list.setPlaceholder(placeholder("Aucun projet de parcours : créez le premier avec « Nouveau projet… »."));
+        list.setPlaceholder(ProjectCells.placeholder("Aucun projet de parcours : créez le premier avec « Nouveau projet… »."));
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> choose(was, now));
         list.setMinHeight(50 + 32);
         list.setPrefHeight(50 * 3 + 32);
@@ -501,14 +498,14 @@ final class ProjectsPane extends BorderPane {
         teamTable.setFixedCellSize(TEAM_ROW);
         // The name takes the spare room; identifiers and dates keep their width and are never cut.
         teamTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        teamTable.setPlaceholder(placeholder("Aucun professionnel : ajoutez ceux de la structure qui participeront au parcours."));
+        teamTable.setPlaceholder(ProjectCells.placeholder("Aucun professionnel : ajoutez ceux de la structure qui participeront au parcours."));
         TableColumn<TeamRow, TeamRow> who = rowColumn("Professionnel", 260);
         who.setMinWidth(170);
-        who.setCellFactory(c -> twoLines(r -> r.professional.displayName(),
+        who.setCellFactory(c -> ProjectCells.twoLines(r -> r.professional.displayName(),
                 r -> r.professional.professionLabel() + (r.role == null ? "" : " · " + r.role), null));
         who.setComparator(Comparator.comparing(r -> SearchKey.of(r.professional.displayName())));
         TableColumn<TeamRow, TeamRow> ids = rowColumn("RPPS · numéro AM", 175);
-        ids.setCellFactory(c -> twoLines(r -> ProjectWording.rpps(r.professional), r -> ProjectWording.am(r.professional),
+        ids.setCellFactory(c -> ProjectCells.twoLines(r -> ProjectWording.rpps(r.professional), r -> ProjectWording.am(r.professional),
                 (r, line) -> line == 0 ? r.professional.rpps() == null
                         : r.professional.amNumber() == null && r.professional.amRequestedOn() == null));
         ids.setMinWidth(182);
@@ -582,67 +579,6 @@ final class ProjectsPane extends BorderPane {
         rep.setAlignment(Pos.CENTER_LEFT);
         rep.getStyleClass().add("project-representative");
         VBox box = new VBox(10, teamButtons, teamNote, teamTable, rep);
-        box.setPadding(new Insets(14, 20, 14, 16));
-        return box;
-    }
-
-    private Node historyContent() {
-        history.setId("project-history");
-        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        history.setFixedCellSize(46);
-        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        history.getColumns().setAll(List.of(
-                versionColumn("Version", 85, 85, v -> String.valueOf(v.version())),
-                versionColumn("Statut", 130, 124, v -> v.status(today()).label()),
-                versionColumn("Créée", 120, 105, v -> v.createdAt().atZoneSameInstant(Database.ZONE).format(AT) + "\npar " + v.createdBy()),
-                versionColumn("Transmission", 185, 180, v -> v.transmittedOn() == null ? "—"
-                        : Forms.date(v.transmittedOn()) + "\néchéance " + Forms.date(v.deadline().orElseThrow())),
-                versionColumn("Décision", 170, 120, v -> v.decisionOn() == null ? (v.status(today()) == ProjectStatus.REPUTE_VALIDE
-                        ? "réputé validé\nle " + Forms.date(v.authorisedFrom().orElseThrow()) : "—")
-                        : v.storedStatus().label().toLowerCase() + " le " + Forms.date(v.decisionOn())
-                        + (v.decisionNote() == null ? "" : "\n" + v.decisionNote())),
-                versionColumn("Motif", 240, 100, v -> v.changeReason() == null ? (v.version() == 1 ? "première version" : "—")
-                        : v.changeReason())));
-        history.setPlaceholder(placeholder("Aucune version."));
-        history.getSelectionModel().selectedItemProperty().addListener((o, a, v) -> showHistoryTeam(v));
-
-        historyTeam.setId("project-history-team");
-        historyTeam.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        historyTeam.setFixedCellSize(TEAM_ROW);
-        historyTeam.setPlaceholder(placeholder("Choisissez une version pour voir son équipe."));
-        TableColumn<ProjectVersion.Member, ProjectVersion.Member> name = new TableColumn<>("Professionnel");
-        name.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
-        name.setCellFactory(c -> twoLines(m -> m.professional().displayName(),
-                m -> m.professional().professionLabel() + (m.role() == null ? "" : " · " + m.role()), null));
-        name.setPrefWidth(260);
-        name.setMinWidth(170);
-        TableColumn<ProjectVersion.Member, ProjectVersion.Member> idsColumn = new TableColumn<>("RPPS · numéro AM");
-        idsColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
-        idsColumn.setCellFactory(c -> twoLines(m -> ProjectWording.rpps(m.professional()), m -> ProjectWording.am(m.professional()), null));
-        idsColumn.setPrefWidth(182);
-        idsColumn.setMinWidth(182);
-        idsColumn.setMaxWidth(200);
-        TableColumn<ProjectVersion.Member, String> seq = memberColumn("Séquences", 120, m -> history.getSelectionModel().getSelectedItem() == null
-                ? "" : ProjectWording.sequences(history.getSelectionModel().getSelectedItem().type().type(), m.sequences()));
-        seq.setMinWidth(105);
-        seq.setMaxWidth(170);
-        TableColumn<ProjectVersion.Member, String> signedOn = memberColumn("Signé le", 112, m -> m.signedOn() == null ? "—" : Forms.date(m.signedOn()));
-        signedOn.setMinWidth(105);
-        signedOn.setMaxWidth(130);
-        TableColumn<ProjectVersion.Member, String> notified = memberColumn("Ordre notifié", 122, m -> m.needsOrdreNotification()
-                ? (m.ordreNotifiedOn() == null ? "—" : Forms.date(m.ordreNotifiedOn())) : "sans objet");
-        notified.setMinWidth(122);
-        notified.setMaxWidth(130);
-        historyTeam.getColumns().setAll(List.<TableColumn<ProjectVersion.Member, ?>>of(name, idsColumn, seq, signedOn, notified));
-        VBox.setVgrow(historyTeam, Priority.ALWAYS);
-        historyTeam.setMinHeight(TEAM_ROW * 2 + 32);
-        historyTeamTitle.setId("project-history-team-title");
-        historyTeamTitle.getStyleClass().addAll("title-4", "form-section");
-        historyTeamTitle.setWrapText(true);
-        Label intro = new Label("Chaque version reste telle qu'elle a été écrite et transmise : elle se consulte sans se modifier.");
-        intro.setWrapText(true);
-        intro.getStyleClass().add("text-muted");
-        VBox box = new VBox(10, intro, history, historyTeamTitle, historyTeam);
         box.setPadding(new Insets(14, 20, 14, 16));
         return box;
     }
@@ -831,14 +767,7 @@ final class ProjectsPane extends BorderPane {
         Forms.show(banner, bannerText != null);
 
         gapsPanel.show(v, gaps, today);
-        history.getItems().setAll(p.versions().reversed());
-        // Every version in view up to four, then the table scrolls.
-        double historyHeight = Math.min(Math.max(p.versions().size(), 1), 4) * 46 + 44;
-        history.setMinHeight(historyHeight);
-        history.setPrefHeight(historyHeight);
-        history.setMaxHeight(historyHeight);
-        history.getSelectionModel().clearSelection();
-        showHistoryTeam(null);
+        history.show(p);
     }
 
     /** Puts the saved version in the form and the team table. */
@@ -866,26 +795,6 @@ final class ProjectsPane extends BorderPane {
         boolean canSign = status == ProjectStatus.PRET || status == ProjectStatus.SIGNE;
         Forms.show(representativeSign, canSign);
         representativeSign.setText(v.representativeSignedOn() == null ? "Signé le…" : "Modifier…");
-    }
-
-    private void showHistoryTeam(ProjectVersion v) {
-        if (v == null) {
-            historyTeamTitle.setText("Équipe d'une version : choisissez-la ci-dessus.");
-            historyTeam.getItems().clear();
-            return;
-        }
-        historyTeamTitle.setText("Équipe de la version " + v.version() + (v.transmittedOn() == null ? ""
-                : ", telle que transmise le " + Forms.date(v.transmittedOn())));
-        historyTeam.getItems().setAll(v.members());
-        if (v.transmittedOn() != null) {
-            // The dossier as sent keeps each professional as he was then (an RPPS typed since does not change it).
-            int projectId = v.projectId();
-            Background.run("project-declaration", () -> projects.declaration(projectId, v.version()), d -> {
-                if (history.getSelectionModel().getSelectedItem() == v) {
-                    historyTeam.getItems().setAll(d.project().members());
-                }
-            }, e -> say("La version transmise n'a pas pu être lue : " + ProjectDialogs.describe(e), false));
-        }
     }
 
     // ---------------------------------------------------------------- editing
@@ -1358,14 +1267,6 @@ final class ProjectsPane extends BorderPane {
         return b;
     }
 
-    private static Label placeholder(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add("text-muted");
-        l.setPadding(new Insets(12));
-        return l;
-    }
-
     private static ScrollPane scroll(Node content) {
         ScrollPane s = new ScrollPane(content);
         s.setFitToWidth(true);
@@ -1379,84 +1280,6 @@ final class ProjectsPane extends BorderPane {
         c.setSortable(false);
         c.setReorderable(false);
         return c;
-    }
-
-    private static TableColumn<ProjectVersion, String> versionColumn(String title, double width, double min,
-                                                                     Function<ProjectVersion, String> value) {
-        TableColumn<ProjectVersion, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setPrefWidth(width);
-        c.setMinWidth(min);
-        c.setCellFactory(col -> wrapping());
-        c.setReorderable(false);
-        return c;
-    }
-
-    private static TableColumn<ProjectVersion.Member, String> memberColumn(String title, double width,
-                                                                           Function<ProjectVersion.Member, String> value) {
-        TableColumn<ProjectVersion.Member, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 90));
-        c.setCellFactory(col -> wrapping());
-        c.setReorderable(false);
-        return c;
-    }
-
-    private static <T> TableCell<T, String> wrapping() {
-        return new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setWrapText(true);
-                setTooltip(empty || text == null || text.isBlank() ? null : new Tooltip(text));
-            }
-        };
-    }
-
-    /** A name with a muted line below; {@code alarm} (item, line) puts a missing value in the danger colour. */
-    private static <T> TableCell<T, T> twoLines(Function<T, String> first, Function<T, String> second,
-                                                java.util.function.BiPredicate<T, Integer> alarm) {
-        return new TableCell<>() {
-            private final Label one = new Label();
-            private final Label two = new Label();
-            private final VBox lines = new VBox(1, one, two);
-            private final Tooltip tip = new Tooltip();
-
-            {
-                one.getStyleClass().add("cell-main");
-                two.getStyleClass().add("cell-detail");
-                lines.setAlignment(Pos.CENTER_LEFT);
-                lines.setMinWidth(0);
-                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
-            }
-
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setGraphic(null);
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                one.setText(first.apply(item));
-                two.setText(second.apply(item));
-                for (int i = 0; i < 2; i++) {
-                    Label l = i == 0 ? one : two;
-                    l.getStyleClass().remove("text-danger");
-                    if (alarm != null && alarm.test(item, i)) {
-                        l.getStyleClass().add("text-danger");
-                    }
-                }
-                // Kept as the cell's text (not shown) for screen readers and tests.
-                setText(one.getText() + " — " + two.getText());
-                tip.setText(one.getText() + "\n" + two.getText());
-                setTooltip(tip);
-                setGraphic(lines);
-            }
-        };
     }
 
     /**
