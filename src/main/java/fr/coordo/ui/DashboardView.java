@@ -152,7 +152,10 @@ final class DashboardView extends ScrollPane {
         VBox team = new VBox(14, teamTitle, cards, byProfessionTitle, professions);
         team.setPadding(new Insets(12, 0, 0, 0));
 
-        page.getChildren().addAll(header, todoCards, hint, lists, team);
+        // The projets de parcours: the ARS's window and what the projets in preparation lack, a line each.
+        ProjectDashboardBlock pathway = new ProjectDashboardBlock(ws.database(), this::openPathway);
+
+        page.getChildren().addAll(header, todoCards, pathway, hint, lists, team);
         page.setSpacing(18);
         page.setPadding(new Insets(32, 40, 40, 40));
         page.setMaxWidth(1320);
@@ -163,6 +166,13 @@ final class DashboardView extends ScrollPane {
 
         loadFigures(today);
         loadTodo();
+    }
+
+    /** Shows the Parcours section, as its entry in the navigation does. */
+    private void openPathway() {
+        if (getScene() != null && getScene().lookup("#nav-parcours") instanceof javafx.scene.control.ButtonBase nav) {
+            nav.fire();
+        }
     }
 
     private void loadFigures(LocalDate today) {
