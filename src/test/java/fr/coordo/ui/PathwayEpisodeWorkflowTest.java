@@ -282,5 +282,15 @@ class PathwayEpisodeWorkflowTest {
         waitFor(robot, () -> episodes().find(e.id()).orElseThrow().state() == Episode.State.CLOS);
         assertEquals(EndReason.TERMINE, episodes().find(e.id()).orElseThrow().endReason());
         waitFor(robot, () -> text(robot, "#episode-state").equals("Clos"));
+
+        // « Ouvrir la fiche du patient »: the record, whose « Parcours » tab lists both episodes
+        waitShown(robot, "#episode-open-patient");
+        robot.clickOn("#episode-open-patient");
+        waitShown(robot, "#patient-tabs");
+        robot.interact(() -> {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) robot.lookup("#patient-tabs").query();
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "tab-pathway".equals(t.getId())).findFirst().orElseThrow());
+        });
+        waitRows(robot, "#patient-episode-table", 2);
     }
 }
