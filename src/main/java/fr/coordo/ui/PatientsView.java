@@ -216,7 +216,9 @@ final class PatientsView extends BorderPane {
                 () -> showAgenda.accept(p.id(), p.displayName()));
         Tab agendaTab = new Tab("Rendez-vous", timeline);
         agendaTab.setId("tab-appointments");
-        TabPane tabs = new TabPane(file, planTab, agendaTab);
+        Tab pathwayTab = new Tab("Parcours", new EpisodePatientList(ws, owner, p.id(), p.displayName()));
+        pathwayTab.setId("tab-pathway");
+        TabPane tabs = new TabPane(file, planTab, agendaTab, pathwayTab);
         tabs.setId("patient-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         record.getChildren().setAll(tabs);
