@@ -62,6 +62,7 @@ final class EpisodeDetail extends ScrollPane {
     private final EpisodeService episodes;
     private final PlanService plans;
     private final AgendaService agenda;
+    private final fr.coordo.pathway.PathwayDocuments documents;
     private final IntConsumer openPatient;
     private final BiConsumer<Integer, String> showPatientAgenda;
     /** Called after a change: the list is read again and the episode shown again with the message. */
@@ -80,9 +81,11 @@ final class EpisodeDetail extends ScrollPane {
     private final VBox right = new VBox(10);
     private Episode shown;
 
-    EpisodeDetail(Window owner, EpisodeService episodes, PlanService plans, AgendaService agenda, IntConsumer openPatient,
+    EpisodeDetail(Window owner, EpisodeService episodes, PlanService plans, AgendaService agenda,
+                  fr.coordo.pathway.PathwayDocuments documents, IntConsumer openPatient,
                   BiConsumer<Integer, String> showPatientAgenda, BiConsumer<Integer, String> changed) {
         this.owner = owner;
+        this.documents = documents;
         this.episodes = episodes;
         this.plans = plans;
         this.agenda = agenda;
@@ -450,16 +453,10 @@ final class EpisodeDetail extends ScrollPane {
     /** The attestation as saved or as printed. */
     private record Certificate(Path saved, byte[] pdf) {}
 
-    /**
-     * The attestation d'inclusion: saved to {@code target}, or (target null) rendered to print. Both buttons come
-     * here. MERGE: fr.coordo.pathway.PathwayDocuments is written on another branch; once merged, replace the body by
-     * {@code var docs = new PathwayDocuments(database);} then {@code target == null ? new Certificate(null,
-     * docs.certificate(episodeId)) : new Certificate(docs.saveCertificate(episodeId, target), null)} (and take its
-     * default file name in {@link #savePdf}). Until then the buttons say the attestation is not available.
-     */
+    /** The attestation d'inclusion: saved to {@code target} (the save dialog already asked before replacing), or rendered to print. */
     private Certificate certificate(int episodeId, Path target) {
-        throw new InputException(List.of(Issue.blocking("certificate",
-                "L'attestation d'inclusion n'est pas encore disponible dans cette version de Coordo.")));
+        return target == null ? new Certificate(null, documents.certificate(episodeId))
+                : new Certificate(documents.saveCertificate(episodeId, target, true), null);
     }
 
     private void savePdf() {
@@ -469,7 +466,7 @@ final class EpisodeDetail extends ScrollPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Document PDF", "*.pdf"));
         java.io.File documents = new java.io.File(System.getProperty("user.home"), "Documents");
         chooser.setInitialDirectory(documents.isDirectory() ? documents : new java.io.File(System.getProperty("user.home")));
-        chooser.setInitialFileName(e.reference() + "-attestation-inclusion.pdf");
+        chooser.setInitialFileName(fr.coordo.pathway.PathwayDocuments.defaultCertificateName(e));
         java.io.File file = chooser.showSaveDialog(owner);
         if (file != null) {
             saveCertificate(e, file.toPath());
@@ -490,7 +487,10 @@ final class EpisodeDetail extends ScrollPane {
             return switch (Printing.print(bytes, "Attestation " + e.reference())) {
                 case NO_PRINTER -> "Aucune imprimante n'est installée sur ce poste : enregistrez l'attestation en PDF pour l'imprimer ailleurs.";
                 case CANCELLED -> "Impression annulée.";
-                case PRINTED -> "Attestation envoyée à l'imprimante.";
+                case PRINTED -> {
+                    documents.recordCertificatePrint(e.id(), "imprimante");
+                    yield "Attestation envoyée à l'imprimante.";
+                }
             };
         }, text -> showMessage(text, true), error -> showMessage(TeamView.describe(error), false));
     }

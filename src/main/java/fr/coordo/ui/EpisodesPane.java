@@ -72,7 +72,8 @@ final class EpisodesPane extends BorderPane {
         this.episodes = new EpisodeService(ws.database());
         this.ws = ws;
         setId("episodes-pane");
-        detail = new EpisodeDetail(owner, episodes, new PlanService(ws.database()), new AgendaService(ws.database()), openPatient,
+        detail = new EpisodeDetail(owner, episodes, new PlanService(ws.database()), new AgendaService(ws.database()),
+                new fr.coordo.pathway.PathwayDocuments(ws.database()), openPatient,
                 showPatientAgenda, this::refresh);
 
         include.setId("episode-include");

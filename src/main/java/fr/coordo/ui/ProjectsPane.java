@@ -1081,37 +1081,12 @@ final class ProjectsPane extends BorderPane {
 
     // ---------------------------------------------------------------- the dossier
 
-    /** What the dossier buttons need from the documents of the pathway. */
-    private interface Dossiers {
-        Path save(int projectId, int version, Path target) throws Exception;
-
-        byte[] bytes(int projectId, int version) throws Exception;
-
-        String defaultName(ProjectVersion v);
-    }
-
-    /**
-     * TO WIRE AT MERGE: {@code fr.coordo.pathway.PathwayDocuments} is written on another branch. Replace the body with
-     * <pre>
-     * PathwayDocuments docs = new PathwayDocuments(ws.database(), java.time.Clock.system(Database.ZONE));
-     * return Optional.of(new Dossiers() {
-     *     public Path save(int id, int version, Path target) { return docs.saveDossier(id, version, target); }
-     *     public byte[] bytes(int id, int version) { return docs.dossier(id, version); }
-     *     public String defaultName(ProjectVersion v) { return docs.defaultDossierName(...); }
-     * });
-     * </pre>
-     */
-    private Optional<Dossiers> dossiers() {
-        return Optional.empty();
+    private fr.coordo.pathway.PathwayDocuments documents() {
+        return new fr.coordo.pathway.PathwayDocuments(ws.database());
     }
 
     private void saveDossier() {
         if (shown == null) {
-            return;
-        }
-        Optional<Dossiers> docs = dossiers();
-        if (docs.isEmpty()) {
-            say("Le dossier PDF n'est pas encore disponible dans cette version de Coordo.", false);
             return;
         }
         ProjectVersion v = shown.current();
@@ -1120,11 +1095,12 @@ final class ProjectsPane extends BorderPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Document PDF", "*.pdf"));
         java.io.File documents = new java.io.File(System.getProperty("user.home"), "Documents");
         chooser.setInitialDirectory(documents.isDirectory() ? documents : new java.io.File(System.getProperty("user.home")));
-        chooser.setInitialFileName(docs.get().defaultName(v));
+        chooser.setInitialFileName(fr.coordo.pathway.PathwayDocuments.defaultDossierName(v));
         java.io.File file = chooser.showSaveDialog(owner);
         if (file != null) {
             int id = shown.id();
-            Background.run("project-pdf", () -> docs.get().save(id, v.version(), file.toPath()),
+            // the save dialog already asked before replacing a file
+            Background.run("project-pdf", () -> documents().saveDossier(id, v.version(), file.toPath(), true),
                     path -> say("Dossier enregistré : " + path + ".", true), this::showError);
         }
     }
@@ -1133,17 +1109,15 @@ final class ProjectsPane extends BorderPane {
         if (shown == null) {
             return;
         }
-        Optional<Dossiers> docs = dossiers();
-        if (docs.isEmpty()) {
-            say("Le dossier PDF n'est pas encore disponible dans cette version de Coordo.", false);
-            return;
-        }
         ProjectVersion v = shown.current();
         int id = shown.id();
-        Background.run("project-print", () -> switch (Printing.print(docs.get().bytes(id, v.version()), v.displayReference())) {
+        Background.run("project-print", () -> switch (Printing.print(documents().dossier(id, v.version()), v.displayReference())) {
             case NO_PRINTER -> "Aucune imprimante n'est installée sur ce poste : enregistrez le dossier en PDF pour l'imprimer ailleurs.";
             case CANCELLED -> "Impression annulée.";
-            case PRINTED -> "Dossier envoyé à l'imprimante.";
+            case PRINTED -> {
+                documents().recordDossierPrint(id, v.version(), "imprimante");
+                yield "Dossier envoyé à l'imprimante.";
+            }
         }, text -> say(text, true), e -> say("L'impression a échoué : " + ProjectDialogs.describe(e), false));
     }
 
