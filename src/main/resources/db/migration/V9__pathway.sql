@@ -21,6 +21,11 @@ BEGIN
     SELECT RAISE(ABORT, 'a PCR type version is never rewritten');
 END;
 
+CREATE TRIGGER pcr_type_version_kept BEFORE DELETE ON pcr_type_version
+BEGIN
+    SELECT RAISE(ABORT, 'a PCR type version is kept');
+END;
+
 CREATE TABLE pathway_project (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     reference   TEXT NOT NULL UNIQUE,          -- PP-YYYY-NNN

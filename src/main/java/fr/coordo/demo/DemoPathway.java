@@ -479,7 +479,10 @@ final class DemoPathway {
             case RESPIRATORY -> "2026-06-15";
             default -> "2026-09-01";
         };
-        return new PcrType(t.code(), t.label(), t.revision(), t.arreteReference(), arrete, t.objectives(), t.targetPopulation(),
+        // the shipped reference says what is still unknown; the demo says its own is invented
+        String reference = t.arreteReference().replaceAll("\\s*\\([^()]*" + PcrType.TO_COMPLETE + "[^()]*\\)", "")
+                + " (référence fictive de démonstration)";
+        return new PcrType(t.code(), t.label(), t.revision(), reference, arrete, t.objectives(), t.targetPopulation(),
                 t.criteria(), profiles, sequences, t.overseasSurchargePercent() == null ? BigDecimal.valueOf(20) : t.overseasSurchargePercent(),
                 t.coFinanced(), t.patientParticipationPercent() == null ? BigDecimal.ZERO : t.patientParticipationPercent(),
                 t.directCpamPayment(), split, t.minimumTeam(), t.eligibleCategories(), t.amendmentRule(), t.notes());

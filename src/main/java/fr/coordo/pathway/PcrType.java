@@ -124,6 +124,9 @@ public record PcrType(
     /** Every value still « à compléter », named in French; empty when the type is complete. */
     public List<String> toComplete() {
         List<String> missing = new ArrayList<>();
+        if (arreteReference == null || arreteReference.isBlank() || arreteReference.contains(TO_COMPLETE)) {
+            missing.add("référence de l'arrêté");
+        }
         if (arreteDay().isEmpty()) {
             missing.add("date de l'arrêté");
         }

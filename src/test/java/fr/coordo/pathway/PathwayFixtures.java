@@ -99,7 +99,8 @@ public final class PathwayFixtures {
             profiles.add(new PcrType.Profile(p.code(), p.label(), p.forfait() != null ? p.forfait()
                     : p.code().equals("P2") ? new BigDecimal("1350.00") : new BigDecimal("1480.00"), p.bySequence()));
         }
-        PcrType complete = new PcrType(t.code(), t.label(), t.revision(), t.arreteReference(), "2026-03-02", t.objectives(),
+        PcrType complete = new PcrType(t.code(), t.label(), t.revision(),
+                "Arrêté du 2 mars 2026 fixant le cahier des charges du parcours coordonné renforcé « Obésité complexe de l'adulte »", "2026-03-02", t.objectives(),
                 t.targetPopulation(), t.criteria(), profiles, t.sequences(), t.overseasSurchargePercent(), t.coFinanced(),
                 t.patientParticipationPercent(), t.directCpamPayment(), t.defaultSplit(), t.minimumTeam(), t.eligibleCategories(),
                 t.amendmentRule(), t.notes());

@@ -74,28 +74,28 @@ class PcrCatalogueTest {
 
     @Test
     void whatIsStillToCompleteIsExactlyWhatTheTextsHaveNotPublished() {
-        assertEquals(List.of("date de l'arrêté",
+        assertEquals(List.of("référence de l'arrêté", "date de l'arrêté",
                         "forfait du profil « Obésité complexe avec limitation de l'activité physique adaptée autonome »",
                         "forfait du profil « Obésité complexe avec troubles du comportement alimentaire »"),
                 type("obesite_complexe_adulte").toComplete());
-        assertEquals(List.of("date de l'arrêté", "forfait du profil « Enfant protégé suivi dans le parcours »",
+        assertEquals(List.of("référence de l'arrêté", "date de l'arrêté", "forfait du profil « Enfant protégé suivi dans le parcours »",
                         "durée de la séquence « Bilan de santé initial »", "durée de la séquence « Suivi de santé renforcé »",
                         "durée de la séquence « Soins précoces »", "majoration outre-mer",
                         "part par défaut : Médecin", "part par défaut : Psychologue", "part par défaut : Psychomotricien",
                         "part par défaut : Coordination"),
                 type("sante_protegee").toComplete());
-        assertEquals(List.of("date de l'arrêté", "forfait du profil « Insuffisance respiratoire chronique sévère ou très sévère »",
+        assertEquals(List.of("référence de l'arrêté", "date de l'arrêté", "forfait du profil « Insuffisance respiratoire chronique sévère ou très sévère »",
                         "durée de la séquence « Bilan initial »", "durée de la séquence « Réadaptation respiratoire »",
                         "durée de la séquence « Maintien des acquis »", "majoration outre-mer",
                         "part par défaut : Médecin", "part par défaut : Masseur-kinésithérapeute",
                         "part par défaut : Enseignant en activité physique adaptée", "part par défaut : Coordination"),
                 type("readaptation_respiratoire").toComplete());
-        assertEquals(List.of("date de l'arrêté", "forfait du profil « Patient suivi pour une addiction (forfait annuel) »",
+        assertEquals(List.of("référence de l'arrêté", "date de l'arrêté", "forfait du profil « Patient suivi pour une addiction (forfait annuel) »",
                         "durée de la séquence « Évaluation et plan de soins »", "durée de la séquence « Accompagnement pluriprofessionnel »",
                         "majoration outre-mer", "part par défaut : Médecin", "part par défaut : Psychologue",
                         "part par défaut : Assistant de service social", "part par défaut : Coordination"),
                 type("addictions").toComplete());
-        assertEquals(List.of("date de l'arrêté", "forfait du profil « Personne accompagnée pour ses aides techniques »",
+        assertEquals(List.of("référence de l'arrêté", "date de l'arrêté", "forfait du profil « Personne accompagnée pour ses aides techniques »",
                         "durée de la séquence « Évaluation des besoins »", "durée de la séquence « Préconisation et essais »",
                         "durée de la séquence « Prise en main et suivi »", "majoration outre-mer",
                         "part par défaut : Ergothérapeute", "part par défaut : Médecin", "part par défaut : Coordination"),

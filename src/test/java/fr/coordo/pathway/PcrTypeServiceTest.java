@@ -109,7 +109,7 @@ class PcrTypeServiceTest {
             PcrTypeVersion old = service.find(v1.id()).orElseThrow();
             assertEquals(v1, old);
             assertNull(old.type().profile("P2").orElseThrow().forfait(), "version 1 keeps profile 2 à compléter");
-            assertEquals(3, old.type().toComplete().size());
+            assertEquals(4, old.type().toComplete().size(), "reference, date, two forfaits");
         }
     }
 
@@ -178,6 +178,9 @@ class PcrTypeServiceTest {
             SQLException e = assertThrows(SQLException.class,
                     () -> st.executeUpdate("UPDATE pcr_type_version SET definition = '{}' WHERE code = '" + OBESITY + "'"));
             assertTrue(e.getMessage().contains("never rewritten"), e.getMessage());
+            SQLException d = assertThrows(SQLException.class,
+                    () -> st.executeUpdate("DELETE FROM pcr_type_version WHERE code = '" + OBESITY + "'"));
+            assertTrue(d.getMessage().contains("is kept"), d.getMessage());
         }
         try (Database db = open("e.db")) {
             JsonNode forfait = MAPPER.valueToTree(new PcrTypeService(db).versions(OBESITY).getFirst().type()).get("profiles").get(0).get("forfait");

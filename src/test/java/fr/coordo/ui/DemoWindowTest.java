@@ -20,8 +20,13 @@ abstract class DemoWindowTest {
 
     /** TestFX finds @Start only on the test class itself: each subclass's @Start calls this. */
     void open(Stage stage) {
+        open(stage, true);
+    }
+
+    /** The window on the demo data, or on a database with nothing but the shipped reference data. */
+    void open(Stage stage, boolean demo) {
         this.stage = stage;
-        app = new CoordoApp(ShellTest.demoStartup(dir));
+        app = new CoordoApp(ShellTest.startup(dir, demo));
         app.start(stage);
     }
 
