@@ -437,6 +437,14 @@ public final class PdfDocument {
                 stripe = 0;
                 continue;
             }
+            if (r == rows.size() - 2 && rows.size() >= 3 && y < freshY && !groups.contains(r + 1)) {
+                // the last row (often a total) never stands alone under a repeated header: it takes the one before along
+                float before = height(grid, rows.get(r), lineCount(rows.get(r)));
+                float pair = before + height(grid, rows.get(r + 1), lineCount(rows.get(r + 1)));
+                if (y - before >= BOTTOM && y - pair < BOTTOM && pair <= TOP - BOTTOM - headerHeight) {
+                    continuePage(grid, header);
+                }
+            }
             row(grid, header, rows.get(r), zebra && stripe++ % 2 == 1 ? ZEBRA_FILL : -1);
         }
     }

@@ -256,4 +256,31 @@ class PdfDocumentTest {
         }
         return fonts;
     }
+
+    @Test
+    void theLastRowOfATableNeverStandsAloneOnAPage() throws IOException {
+        // wherever the page break falls (a growing text above the table moves it row by row), the total keeps company
+        for (int filler = 0; filler < 250; filler++) {
+            Table.Builder table = Table.builder().column("Profession", 3).column("Nombre", 1);
+            for (int r = 1; r <= 8; r++) {
+                table.row("Ligne " + r, String.valueOf(r));
+            }
+            table.row("TOTALFINAL", "36");
+            PdfDocument doc = PdfDocument.create(new DocumentInfo("Essai", "Essai", "Coordo", SampleDocuments.CLOCK, Fingerprint.of("essai")));
+            doc.paragraph("Un texte avant le tableau, puis un blanc d'un millimètre de plus à chaque essai.");
+            doc.space(filler);
+            doc.table(table.build());
+            try (PDDocument pdf = Loader.loadPDF(doc.toBytes())) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+                    stripper.setStartPage(page);
+                    stripper.setEndPage(page);
+                    String text = stripper.getText(pdf);
+                    if (text.contains("TOTALFINAL")) {
+                        assertTrue(text.contains("Ligne 8"), "filler " + filler + ": the total is alone on page " + page);
+                    }
+                }
+            }
+        }
+    }
 }
