@@ -39,4 +39,41 @@ final class Dialogs {
         alert.getDialogPane().setId("confirm-dialog");
         return alert.showAndWait().filter(b -> b == yes).isPresent();
     }
+
+    /**
+     * A dialog whose action button stays until {@code problem} returns null or empty: the message is shown in the
+     * dialog (and kept as the pane's user data for later messages), so the user corrects without losing what was typed.
+     */
+    static <T> javafx.scene.control.Dialog<T> checked(javafx.stage.Window owner, String title, String header, javafx.scene.Node content,
+                                                      String action, String id, java.util.function.Supplier<String> problem, double width) {
+        javafx.scene.control.Dialog<T> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setHeaderText(header);
+        javafx.scene.control.Label error = new javafx.scene.control.Label();
+        error.setId(id + "-error");
+        error.getStyleClass().add("form-messages");
+        error.setWrapText(true);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(10, content, error);
+        box.setPadding(new javafx.geometry.Insets(6, 4, 0, 4));
+        box.setPrefWidth(width);
+        // the theme caps dialogs at 600 px: a wider form would be cut
+        d.getDialogPane().setStyle("-fx-max-width: " + (width + 60) + "px;");
+        d.getDialogPane().setContent(box);
+        d.getDialogPane().setId(id);
+        d.getDialogPane().setUserData(error);
+        javafx.scene.control.ButtonType ok = new javafx.scene.control.ButtonType(action, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().setAll(ok,
+                new javafx.scene.control.ButtonType("Annuler", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+        d.getDialogPane().lookupButton(ok).setId(id + "-ok");
+        d.getDialogPane().lookupButton(ok).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            String message = problem.get();
+            if (message != null && !message.isEmpty()) {
+                error.setText(message);
+                e.consume();
+            }
+        });
+        d.setResizable(true);
+        return d;
+    }
 }

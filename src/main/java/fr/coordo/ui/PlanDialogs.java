@@ -346,37 +346,11 @@ final class PlanDialogs {
 
     // ---------------------------------------------------------------- building blocks
 
-    /**
-     * A dialog whose action button stays until {@code problem} returns null: the message is shown in the
-     * dialog, so the user corrects it without losing what was typed.
-     */
+    /** A dialog whose action button stays until {@code problem} returns null: see {@link Dialogs#checked}. */
     private static <T> Dialog<T> dialog(Stage owner, String title, String header, Node content, String action, String id,
                                         Supplier<?> problem) {
-        Dialog<T> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle(title);
-        d.setHeaderText(header);
-        Label error = new Label();
-        error.setId(id + "-error");
-        error.getStyleClass().add("form-messages");
-        error.setWrapText(true);
-        VBox box = new VBox(10, content, error);
-        box.setPadding(new Insets(6, 4, 0, 4));
-        box.setPrefWidth(620);
-        d.getDialogPane().setContent(box);
-        d.getDialogPane().setId(id);
-        ButtonType ok = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().setAll(ok, new ButtonType("Annuler", ButtonBar.ButtonData.CANCEL_CLOSE));
-        d.getDialogPane().lookupButton(ok).setId(id + "-ok");
-        d.getDialogPane().lookupButton(ok).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
-            Object message = problem.get();
-            if (message instanceof String s && !s.isEmpty()) {
-                error.setText(s);
-                e.consume();
-            }
-        });
-        d.setResizable(true);
-        return d;
+        return Dialogs.checked(owner, title, header, content, action, id,
+                () -> problem.get() instanceof String s && !s.isEmpty() ? s : null, 620);
     }
 
     private static GridPane grid() {

@@ -351,35 +351,10 @@ final class ProjectDialogs {
         return b != null && b.getButtonData() == ButtonBar.ButtonData.OK_DONE;
     }
 
-    /** A dialog whose action button stays until {@code problem} returns null; the message is shown in the dialog. */
+    /** A dialog whose action button stays until {@code problem} returns null: see {@link Dialogs#checked}. */
     private static <T> Dialog<T> dialog(Window owner, String title, String header, Node content, String action, String id,
                                         Supplier<String> problem) {
-        Dialog<T> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle(title);
-        d.setHeaderText(header);
-        Label error = new Label();
-        error.setId(id + "-error");
-        error.getStyleClass().add("form-messages");
-        error.setWrapText(true);
-        VBox box = new VBox(10, content, error);
-        box.setPadding(new Insets(6, 4, 0, 4));
-        box.setPrefWidth(600);
-        d.getDialogPane().setContent(box);
-        d.getDialogPane().setId(id);
-        d.getDialogPane().setUserData(error);
-        ButtonType ok = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().setAll(ok, new ButtonType("Annuler", ButtonBar.ButtonData.CANCEL_CLOSE));
-        d.getDialogPane().lookupButton(ok).setId(id + "-ok");
-        d.getDialogPane().lookupButton(ok).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
-            String message = problem.get();
-            if (message != null && !message.isEmpty()) {
-                error.setText(message);
-                e.consume();
-            }
-        });
-        d.setResizable(true);
-        return d;
+        return Dialogs.checked(owner, title, header, content, action, id, problem, 600);
     }
 
     private static void showError(Dialog<?> d, String message) {
