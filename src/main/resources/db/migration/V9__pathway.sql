@@ -69,7 +69,8 @@ WHEN OLD.transmitted_on IS NOT NULL AND (
         OR NEW.payment_channel IS NOT OLD.payment_channel OR NEW.representative_signed_on IS NOT OLD.representative_signed_on
         OR NEW.transmitted_on IS NOT OLD.transmitted_on OR NEW.declared_data IS NOT OLD.declared_data
         OR NEW.declared_fingerprint IS NOT OLD.declared_fingerprint OR NEW.version IS NOT OLD.version
-        OR NEW.project_id IS NOT OLD.project_id OR OLD.status IN ('OPPOSE', 'VALIDE'))
+        OR NEW.project_id IS NOT OLD.project_id OR NEW.change_reason IS NOT OLD.change_reason
+        OR OLD.status IN ('OPPOSE', 'VALIDE'))
 BEGIN
     SELECT RAISE(ABORT, 'a transmitted projet version is frozen');
 END;
@@ -136,7 +137,6 @@ CREATE TABLE pcr_episode (
     created_by              TEXT NOT NULL,
     updated_at              TEXT NOT NULL,
     CHECK ((end_on IS NULL) = (end_reason IS NULL)),
-    CHECK (end_on IS NULL OR start_on IS NOT NULL),
     CHECK (validating_doctor_id IS NOT NULL OR external_doctor_rpps IS NOT NULL)
 );
 

@@ -176,15 +176,17 @@ public final class EpisodeService {
     public void end(int episodeId, LocalDate endOn, EndReason reason, String note) {
         db.write((dsl, audit) -> {
             Episode e = episode(dsl, episodeId);
-            if (e.state() != Episode.State.EN_COURS) {
-                throw refused("endOn", "L'épisode " + e.reference() + " est « " + e.state().label() + " » : seul un épisode en cours se clôt.");
+            if (e.state() == Episode.State.CLOS) {
+                throw refused("endOn", "L'épisode " + e.reference() + " est déjà clos.");
             }
             if (endOn == null || reason == null) {
                 throw refused("endOn", "Fin de l'épisode : la date et le motif sont obligatoires.");
             }
-            if (endOn.isBefore(e.startOn())) {
-                throw refused("endOn", "Fin de l'épisode : le " + FR_DATE.format(endOn) + " précède son début, le "
-                        + FR_DATE.format(e.startOn()) + ".");
+            // an inclusion never started also ends (withdrawal, death, opposed projet) and frees the patient
+            LocalDate from = e.startOn() != null ? e.startOn() : e.decidedOn();
+            if (endOn.isBefore(from)) {
+                throw refused("endOn", "Fin de l'épisode : le " + FR_DATE.format(endOn) + " précède "
+                        + (e.startOn() != null ? "son début" : "la décision d'inclusion") + ", le " + FR_DATE.format(from) + ".");
             }
             notFuture(endOn, "Fin de l'épisode");
             dsl.update(PCR_EPISODE).set(PCR_EPISODE.END_ON, iso(endOn)).set(PCR_EPISODE.END_REASON, reason.name())
@@ -206,6 +208,8 @@ public final class EpisodeService {
         if (startOn == null) {
             throw refused("startOn", "Début de l'épisode : la date est obligatoire.");
         }
+        // a start in the future would pass the projet's window before the ARS has had its say
+        notFuture(startOn, "Début de l'épisode");
         Project project = ProjectService.find(dsl, e.projectId()).orElseThrow();
         if (project.inForce(startOn).isEmpty()) {
             throw refused("startOn", whyNotAuthorised(project, startOn));

@@ -170,6 +170,9 @@ public final class ProjectService {
                 }
                 case PRET, SIGNE -> throw refused("Le projet " + p.reference() + " est « " + current.storedStatus().label()
                         + " » : revenez au brouillon pour le modifier (les signatures seront à recueillir de nouveau).");
+                case TRANSMIS -> throw refused("Le projet " + current.displayReference() + " attend la réponse de l'ARS jusqu'au "
+                        + FR_DATE.format(current.deadline().orElseThrow()) + " : enregistrez sa décision, ou attendez l'échéance,"
+                        + " avant d'en préparer une nouvelle version.");
                 default -> {
                     if (reason == null || reason.isBlank()) {
                         throw new InputException(List.of(Issue.blocking("reason", "Le projet " + p.reference()

@@ -146,7 +146,7 @@ final class EpisodeDetail extends ScrollPane {
                 + e.profileCode() + " — " + e.profileLabel());
         what.setId("episode-subtitle");
         Forms.show(start, e.state() == Episode.State.INCLUS);
-        Forms.show(close, e.state() == Episode.State.EN_COURS);
+        Forms.show(close, e.state() != Episode.State.CLOS);
         FlowPane actions = new FlowPane(8, 8, start, close, pdf, print);
         showMessage(message, true);
 

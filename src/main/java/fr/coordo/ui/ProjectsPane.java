@@ -740,7 +740,7 @@ final class ProjectsPane extends BorderPane {
                 : status == ProjectStatus.PRET ? "Toutes les signatures doivent d'abord être recueillies."
                 : "Il reste " + ProjectWording.manques(gaps.size()) + " : voyez la vérification.");
         Forms.show(decision, status == ProjectStatus.TRANSMIS);
-        Forms.show(newVersion, status.isTransmitted());
+        Forms.show(newVersion, status.isTransmitted() && status != ProjectStatus.TRANSMIS);
         newVersion.setText("Nouvelle version…");
         // The dossier of a transmitted version is the one sent; another one needs its content complete.
         boolean dossier = status.isTransmitted() || !contentGaps;
@@ -759,7 +759,9 @@ final class ProjectsPane extends BorderPane {
                     + "seront effacées).";
             case SIGNE -> "Signé par tous : notifiez l'Ordre des professions qui en ont un, puis transmettez. Pour changer le "
                     + "projet, revenez au brouillon (les signatures seront effacées).";
-            default -> "Transmis : toute modification fera une version " + (v.version() + 1) + ", à signer et à transmettre de nouveau.";
+            case TRANSMIS -> "Transmis : l'ARS peut s'opposer jusqu'au " + Forms.date(v.deadline().orElseThrow())
+                    + ". Une version " + (v.version() + 1) + " se prépare après sa décision ou cette échéance.";
+            default -> "Déclaré : toute modification fera une version " + (v.version() + 1) + ", à signer et à transmettre de nouveau.";
         };
         banner.setText(bannerText == null ? "" : bannerText);
         banner.getStyleClass().removeAll("info", "warning");
@@ -799,8 +801,9 @@ final class ProjectsPane extends BorderPane {
 
     // ---------------------------------------------------------------- editing
 
+    /** A draft, or a declared projet the ARS has answered (its change makes a new version); not while it may still answer. */
     private boolean editable(ProjectStatus status) {
-        return status == ProjectStatus.BROUILLON || status.isTransmitted();
+        return status == ProjectStatus.BROUILLON || (status.isTransmitted() && status != ProjectStatus.TRANSMIS);
     }
 
     private boolean teamEditable() {

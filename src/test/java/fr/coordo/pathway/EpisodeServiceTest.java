@@ -216,4 +216,34 @@ class EpisodeServiceTest {
             assertEquals("Obésité complexe", e.profileLabel());
         }
     }
+
+    @Test
+    void anEpisodeDoesNotStartInTheFutureEvenAfterTheDeadlineToCome() {
+        try (Database db = open()) {
+            PathwayFixtures f = new PathwayFixtures(db);
+            int project = f.transmittedProject(TODAY.minusDays(10));
+            int id = f.episodes.include(inclusion(f, project, ALL_CRITERIA), null);
+            LocalDate afterDeadline = f.projects.find(project).orElseThrow().current().deadline().orElseThrow().plusDays(1);
+            InputException e = assertThrows(InputException.class, () -> f.episodes.start(id, afterDeadline),
+                    "the ARS may still oppose before that day");
+            assertTrue(e.getMessage().contains("est dans le futur"), e.getMessage());
+            assertEquals(Episode.State.INCLUS, f.episodes.find(id).orElseThrow().state());
+        }
+    }
+
+    @Test
+    void anInclusionNeverStartedIsClosedAndFreesThePatient() {
+        try (Database db = open()) {
+            PathwayFixtures f = new PathwayFixtures(db);
+            int project = f.transmittedProject(TODAY.minusDays(10));
+            int id = f.episodes.include(inclusion(f, project, ALL_CRITERIA), null);
+            InputException early = assertThrows(InputException.class,
+                    () -> f.episodes.end(id, TODAY.minusDays(11), EndReason.RETRAIT, null));
+            assertTrue(early.getMessage().contains("précède la décision d'inclusion"), early.getMessage());
+            f.episodes.end(id, TODAY, EndReason.RETRAIT, "Ne souhaite plus participer");
+            assertEquals(Episode.State.CLOS, f.episodes.find(id).orElseThrow().state());
+            f.episodes.include(inclusion(f, project, ALL_CRITERIA), null);
+            assertEquals(2, f.episodes.ofPatient(f.patientId).size(), "a new inclusion is possible");
+        }
+    }
 }

@@ -447,4 +447,16 @@ class ProjectServiceTest {
             assertNull(null);
         }
     }
+
+    @Test
+    void noNewVersionWhileTheArsMayStillAnswerTheTransmittedOne() {
+        try (Database db = open()) {
+            PathwayFixtures f = new PathwayFixtures(db);
+            int id = f.transmittedProject(TODAY.minusDays(10));
+            InputException e = assertThrows(InputException.class, () -> f.projects.update(id, f.input(), "Nouvelle infirmière"));
+            assertTrue(e.getMessage().contains("attend la réponse de l'ARS jusqu'au 14/01/2027"), e.getMessage());
+            f.projects.recordDecision(id, ProjectStatus.VALIDE, TODAY, null);
+            assertEquals(2, f.projects.update(id, f.input(), "Nouvelle infirmière"), "once decided, the projet changes by a new version");
+        }
+    }
 }

@@ -227,7 +227,8 @@ class PathwayProjectWorkflowTest {
         String countdown = "Délai d'opposition : " + days + " jours (échéance le " + Forms.date(deadline) + ")";
         waitFor(robot, () -> text(robot, "#project-window").equals(countdown));
         assertEquals("Transmis", text(robot, "#project-status"));
-        assertTrue(text(robot, "#project-banner").startsWith("Transmis : toute modification fera une version 2"), text(robot, "#project-banner"));
+        assertEquals("Transmis : l'ARS peut s'opposer jusqu'au " + Forms.date(deadline) + ". Une version 2 se prépare après sa décision "
+                + "ou cette échéance.", text(robot, "#project-banner"));
         selectTab(robot, "#project-tab-form");
         shoot(robot, "parcours-formulaire");
         selectTab(robot, "#project-tab-team");
@@ -241,7 +242,11 @@ class PathwayProjectWorkflowTest {
         waitShown(robot, "#project-heading");
         assertEquals(Section.PATHWAY, app.window().current());
 
-        // A change after the transmission asks its reason and makes version 2; version 1 stays as sent.
+        // Once the ARS has validated it, a change asks its reason and makes version 2; version 1 stays as sent.
+        projects.recordDecision(id, ProjectStatus.VALIDE, today, null);
+        robot.clickOn("#nav-tableau-de-bord");
+        robot.clickOn("#nav-parcours");
+        waitFor(robot, () -> text(robot, "#project-status").equals("Validé"));
         selectTab(robot, "#project-tab-form");
         robot.interact(() -> {
             robot.lookup("#project-territory").query().requestFocus();
@@ -254,7 +259,7 @@ class PathwayProjectWorkflowTest {
         robot.clickOn("#reason-dialog-ok");
         waitFor(robot, () -> projects.find(id).orElseThrow().versions().size() == 2);
         Project twice = projects.find(id).orElseThrow();
-        assertEquals(ProjectStatus.TRANSMIS, twice.versions().getFirst().storedStatus());
+        assertEquals(ProjectStatus.VALIDE, twice.versions().getFirst().storedStatus());
         assertEquals("Tours et sa métropole", twice.versions().getFirst().territory());
         assertEquals(ProjectStatus.BROUILLON, twice.current().storedStatus());
         assertEquals("Tours et sa métropole et Joué-lès-Tours", twice.current().territory());
