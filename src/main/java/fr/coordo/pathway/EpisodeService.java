@@ -244,8 +244,7 @@ public final class EpisodeService {
         ProjectVersion current = project.current();
         StringBuilder why = new StringBuilder("L'épisode ne peut pas commencer le " + FR_DATE.format(day) + " : le projet "
                 + project.reference() + " n'est ni validé ni réputé validé à cette date (article R.162-137)");
-        Optional<LocalDate> from = project.versions().stream().map(ProjectVersion::authorisedFrom).flatMap(Optional::stream)
-                .min(LocalDate::compareTo);
+        Optional<LocalDate> from = project.firstAuthorisedOn();
         if (from.isPresent() && from.get().isAfter(day)) {
             why.append(" ; sans opposition de l'ARS, il le sera le ").append(FR_DATE.format(from.get()));
         } else if (from.isEmpty()) {
@@ -332,10 +331,7 @@ public final class EpisodeService {
     }
 
     private String nextReference(DSLContext dsl) {
-        String prefix = "EP-" + today().getYear() + "-";
-        int next = dsl.select(PCR_EPISODE.REFERENCE).from(PCR_EPISODE).where(PCR_EPISODE.REFERENCE.startsWith(prefix))
-                .fetch(PCR_EPISODE.REFERENCE).stream().mapToInt(r -> Integer.parseInt(r.substring(prefix.length()))).max().orElse(0) + 1;
-        return prefix + String.format("%04d", next);
+        return fr.coordo.store.References.next(dsl, PCR_EPISODE.REFERENCE, "EP-" + today().getYear() + "-", 4);
     }
 
     private Episode episode(DSLContext dsl, int episodeId) {

@@ -26,7 +26,10 @@ public final class PcrCatalogue {
             "addictions.json",
             "aides-techniques.json");
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    /** Also writes the declarations kept at transmission (dates as ISO text). */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)

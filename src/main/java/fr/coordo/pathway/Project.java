@@ -19,6 +19,11 @@ public record Project(int id, String reference, List<ProjectVersion> versions) {
         return current().type();
     }
 
+    /** The first day any version let episodes start (or will, if the ARS stays silent); empty if none does. */
+    public Optional<LocalDate> firstAuthorisedOn() {
+        return versions.stream().map(ProjectVersion::authorisedFrom).flatMap(Optional::stream).min(LocalDate::compareTo);
+    }
+
     /** The version in force on {@code day}: the latest one validated or réputé validé by then. */
     public Optional<ProjectVersion> inForce(LocalDate day) {
         ProjectVersion found = null;

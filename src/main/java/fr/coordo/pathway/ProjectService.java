@@ -5,11 +5,6 @@ import static fr.coordo.store.schema.Tables.PATHWAY_PROJECT;
 import static fr.coordo.store.schema.Tables.PATHWAY_PROJECT_VERSION;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.coordo.document.Fingerprint;
 import fr.coordo.identity.InputException;
 import fr.coordo.identity.Issue;
@@ -48,12 +43,6 @@ import org.jooq.impl.DSL;
  */
 public final class ProjectService {
     static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
 
     private final Database db;
     private final Clock clock;
@@ -229,7 +218,7 @@ public final class ProjectService {
             checkPastDate(signedOn, "Date de signature de " + m.signatoryName());
             dsl.update(PATHWAY_MEMBER).set(PATHWAY_MEMBER.SIGNED_ON, iso(signedOn)).where(PATHWAY_MEMBER.ID.eq(m.id())).execute();
             audit.record("pathway_member", m.id(), AuditAction.UPDATE, Map.of("signed_on", new Audit.Change(iso(m.signedOn()), iso(signedOn))));
-            followSignatures(dsl, audit, projectId);
+            followSignatures(dsl, audit, v);
             return null;
         });
     }
@@ -244,7 +233,7 @@ public final class ProjectService {
                     .where(PATHWAY_PROJECT_VERSION.ID.eq(v.id())).execute();
             audit.record("pathway_project_version", v.id(), AuditAction.UPDATE,
                     Map.of("representative_signed_on", new Audit.Change(iso(v.representativeSignedOn()), iso(signedOn))));
-            followSignatures(dsl, audit, projectId);
+            followSignatures(dsl, audit, v);
             return null;
         });
     }
@@ -457,9 +446,11 @@ public final class ProjectService {
 
     // ---------------------------------------------------------------- helpers
 
-    private void followSignatures(DSLContext dsl, Audit audit, int projectId) {
-        ProjectVersion v = current(dsl, projectId);
-        boolean all = v.representativeSignedOn() != null && v.members().stream().allMatch(m -> m.signedOn() != null);
+    /** Signé once every signature is in, prêt again when one is cleared: only the signature dates are read again. */
+    private void followSignatures(DSLContext dsl, Audit audit, ProjectVersion v) {
+        boolean all = dsl.fetchExists(PATHWAY_PROJECT_VERSION, PATHWAY_PROJECT_VERSION.ID.eq(v.id())
+                        .and(PATHWAY_PROJECT_VERSION.REPRESENTATIVE_SIGNED_ON.isNotNull()))
+                && !dsl.fetchExists(PATHWAY_MEMBER, PATHWAY_MEMBER.VERSION_ID.eq(v.id()).and(PATHWAY_MEMBER.SIGNED_ON.isNull()));
         ProjectStatus next = all ? ProjectStatus.SIGNE : ProjectStatus.PRET;
         if (next != v.storedStatus()) {
             setStatus(dsl, audit, v, next);
@@ -589,10 +580,7 @@ public final class ProjectService {
     }
 
     private String nextReference(DSLContext dsl) {
-        String prefix = "PP-" + today().getYear() + "-";
-        int next = dsl.select(PATHWAY_PROJECT.REFERENCE).from(PATHWAY_PROJECT).where(PATHWAY_PROJECT.REFERENCE.startsWith(prefix))
-                .fetch(PATHWAY_PROJECT.REFERENCE).stream().mapToInt(r -> Integer.parseInt(r.substring(prefix.length()))).max().orElse(0) + 1;
-        return prefix + String.format("%03d", next);
+        return fr.coordo.store.References.next(dsl, PATHWAY_PROJECT.REFERENCE, "PP-" + today().getYear() + "-", 3);
     }
 
     private ProjectVersion current(DSLContext dsl, int projectId) {
@@ -634,7 +622,7 @@ public final class ProjectService {
 
     static String writeDeclaration(Declaration d) {
         try {
-            return JSON.writeValueAsString(d);
+            return PcrCatalogue.JSON.writeValueAsString(d);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a declaration always serialises", e);
         }
@@ -642,7 +630,7 @@ public final class ProjectService {
 
     static Declaration readDeclaration(String json) {
         try {
-            return JSON.readValue(json, Declaration.class);
+            return PcrCatalogue.JSON.readValue(json, Declaration.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored declaration unreadable", e);
         }

@@ -41,7 +41,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * The personalised plan's life: start a draft, write it, validate it (refused while the médecin traitant or
@@ -528,13 +527,7 @@ public final class PlanService {
     }
 
     private String nextReference(DSLContext dsl) {
-        String year = String.valueOf(today().getYear());
-        String prefix = "PPS-" + year + "-";
-        // Numbers compare as numbers: after 9999 comes 10000, which sorts lower as text.
-        Integer last = dsl.select(DSL.max(DSL.field("CAST(substr({0}, {1}) AS INTEGER)", Integer.class, CARE_PLAN.REFERENCE,
-                DSL.inline(prefix.length() + 1)))).from(CARE_PLAN).where(CARE_PLAN.REFERENCE.startsWith(prefix)).fetchOne().value1();
-        int next = last == null ? 1 : last + 1;
-        return prefix + String.format("%04d", next);
+        return fr.coordo.store.References.next(dsl, CARE_PLAN.REFERENCE, "PPS-" + today().getYear() + "-", 4);
     }
 
     private static int insertVersion(DSLContext dsl, int planId, int number, String reason, String now, String actor) {

@@ -36,8 +36,8 @@ final class EpisodeTexts {
             return now + (inForce.get() == current ? "" : " La version " + inForce.get().version() + " reste en vigueur.")
                     + " Les épisodes peuvent commencer.";
         }
-        Optional<LocalDate> from = p.versions().stream().map(ProjectVersion::authorisedFrom).flatMap(Optional::stream)
-                .filter(d -> d.isAfter(day)).min(LocalDate::compareTo);
+        // no version is in force on that day: every authorisation, if any, comes later
+        Optional<LocalDate> from = p.firstAuthorisedOn();
         return now + from.map(d -> " Sans opposition de l'ARS, les épisodes pourront commencer le " + Forms.date(d) + ".")
                 .orElse(" Aucun épisode ne peut commencer tant que le projet n'est pas validé.")
                 + " L'inclusion peut être décidée dès maintenant.";

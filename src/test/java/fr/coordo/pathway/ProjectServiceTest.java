@@ -3,7 +3,6 @@ package fr.coordo.pathway;
 import static fr.coordo.pathway.PathwayFixtures.TODAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -444,7 +443,6 @@ class ProjectServiceTest {
             assertTrue(e.getMessage().contains("Type de PCR : choisissez") && e.getMessage().contains("Patients attendus par an")
                     && e.getMessage().contains("professionnel inconnu"), e.getMessage());
             assertTrue(f.projects.all().isEmpty(), "nothing written");
-            assertNull(null);
         }
     }
 
