@@ -5,6 +5,7 @@ import static fr.coordo.pathway.ProjectService.blank;
 import static fr.coordo.pathway.ProjectService.date;
 import static fr.coordo.pathway.ProjectService.iso;
 import static fr.coordo.store.schema.Tables.PATHWAY_PROJECT;
+import static fr.coordo.store.schema.Tables.PATIENT;
 import static fr.coordo.store.schema.Tables.PCR_EPISODE;
 import static fr.coordo.store.schema.Tables.PCR_EPISODE_SEQUENCE;
 
@@ -339,7 +340,8 @@ public final class EpisodeService {
                 .orElseThrow(() -> refused("episode", "Épisode introuvable (n° " + episodeId + ")."));
     }
 
-    private static List<Episode> load(DSLContext dsl, Condition where) {
+    /** The episodes matching {@code where}, the latest decisions first, read in a few queries whatever their number. */
+    public static List<Episode> load(DSLContext dsl, Condition where) {
         List<PcrEpisodeRecord> rows = dsl.selectFrom(PCR_EPISODE).where(where)
                 .orderBy(PCR_EPISODE.DECIDED_ON.desc(), PCR_EPISODE.ID.desc()).fetch();
         if (rows.isEmpty()) {
@@ -359,10 +361,16 @@ public final class EpisodeService {
         }
         Map<Integer, PcrTypeVersion> types = new HashMap<>();
         Map<Integer, String> names = new HashMap<>();
+        List<Integer> patients = rows.stream().map(PcrEpisodeRecord::getPatientId).distinct().toList();
+        for (int from = 0; from < patients.size(); from += 500) {
+            dsl.select(PATIENT.ID, PATIENT.BIRTH_NAME, PATIENT.USAGE_NAME, PATIENT.FIRST_NAMES, PATIENT.SEX).from(PATIENT)
+                    .where(PATIENT.ID.in(patients.subList(from, Math.min(patients.size(), from + 500))))
+                    .forEach(p -> names.put(p.value1(), Patient.displayName(p.value2(), p.value3(), p.value4(), p.value5())));
+        }
         List<Episode> out = new ArrayList<>();
         for (PcrEpisodeRecord r : rows) {
             PcrTypeVersion type = types.computeIfAbsent(r.getPcrTypeVersionId(), id -> PcrTypeService.find(dsl, id).orElseThrow());
-            String patient = names.computeIfAbsent(r.getPatientId(), id -> PatientService.find(dsl, id).map(Patient::displayName).orElse("?"));
+            String patient = names.getOrDefault(r.getPatientId(), "?");
             out.add(new Episode(r.getId(), r.getReference(), r.getPatientId(), patient, r.getProjectId(), projects.get(r.getProjectId()), type,
                     r.getProfileCode(), r.getCriteria().isEmpty() ? List.of() : Arrays.asList(r.getCriteria().split(",")),
                     team.get(r.getDecidedById()), r.getValidatingDoctorId() == null ? null : team.get(r.getValidatingDoctorId()),

@@ -1,0 +1,810 @@
+package fr.coordo.payment;
+
+import static fr.coordo.store.schema.Tables.APPOINTMENT;
+import static fr.coordo.store.schema.Tables.APPOINTMENT_PROFESSIONAL;
+import static fr.coordo.store.schema.Tables.PATIENT;
+import static fr.coordo.store.schema.Tables.PAYMENT_ORDER;
+import static fr.coordo.store.schema.Tables.PAYMENT_ORDER_LINE;
+import static fr.coordo.store.schema.Tables.PAYMENT_SPLIT;
+import static fr.coordo.store.schema.Tables.PAYMENT_SPLIT_LINE;
+import static fr.coordo.store.schema.Tables.PCR_EPISODE;
+
+import fr.coordo.identity.Check;
+import fr.coordo.identity.Iban;
+import fr.coordo.identity.InputException;
+import fr.coordo.identity.Issue;
+import fr.coordo.pathway.Episode;
+import fr.coordo.pathway.EpisodeService;
+import fr.coordo.pathway.Money;
+import fr.coordo.pathway.PaymentChannel;
+import fr.coordo.pathway.PcrType;
+import fr.coordo.pathway.Project;
+import fr.coordo.pathway.ProjectService;
+import fr.coordo.pathway.ProjectVersion;
+import fr.coordo.store.Audit;
+import fr.coordo.store.AuditAction;
+import fr.coordo.store.Database;
+import fr.coordo.store.Timestamps;
+import fr.coordo.store.schema.tables.records.PaymentOrderLineRecord;
+import fr.coordo.store.schema.tables.records.PaymentOrderRecord;
+import fr.coordo.team.PracticeMode;
+import fr.coordo.team.Professional;
+import fr.coordo.team.StructureInput;
+import fr.coordo.team.StructureService;
+import fr.coordo.team.TeamService;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Payment orders of the PCR forfaits (PCR.md §6): what each period owes, split to the cent between the
+ * professionals and the coordination, checked a priori, then issued as orders that never change.
+ */
+public final class PaymentService {
+    static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final Set<String> ACTIVE_APPOINTMENT = Set.of("PREVU", "REALISE");
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder().build();
+
+    private final Database db;
+    private final Clock clock;
+
+    public PaymentService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public PaymentService(Database db) {
+        this(db, Clock.system(Database.ZONE));
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(Database.ZONE));
+    }
+
+    // ---------------------------------------------------------------- preparing
+
+    /** What {@code period} would pay, with every check made. Nothing is written. */
+    public Preparation prepare(Period period) {
+        return db.read(dsl -> prepare(dsl, period, today()));
+    }
+
+    /** The unit of an episode (and séquence) as the split editor shows it, whatever its period. */
+    public Optional<PayableUnit> unit(int episodeId, String sequenceCode) {
+        return db.read(dsl -> {
+            List<Episode> episodes = EpisodeService.load(dsl, PCR_EPISODE.ID.eq(episodeId));
+            return new Context(dsl, episodes, today()).units(null).stream()
+                    .filter(u -> u.sequenceCode().equals(sequenceCode == null ? "" : sequenceCode)).findFirst();
+        });
+    }
+
+    static Preparation prepare(DSLContext dsl, Period period, LocalDate today) {
+        List<Episode> episodes = EpisodeService.load(dsl, PCR_EPISODE.START_ON.isNotNull()
+                .and(PCR_EPISODE.START_ON.le(period.end().toString()))
+                .and(PCR_EPISODE.END_ON.isNull().or(PCR_EPISODE.END_ON.ge(period.start().toString()))));
+        Context c = new Context(dsl, episodes, today);
+        List<PayableUnit> all = c.units(period);
+        List<PayableUnit> open = all.stream().filter(u -> u.paidBy() == null).toList();
+        List<Finding> findings = new ArrayList<>();
+        for (PayableUnit u : open) {
+            findings.addAll(c.check(u));
+        }
+        Set<PaymentChannel> channels = open.stream().map(PayableUnit::channel).collect(Collectors.toSet());
+        if (channels.contains(PaymentChannel.STRUCTURE)) {
+            String iban = c.structure.map(StructureInput::iban).orElse(null);
+            if (!(Iban.check(iban) instanceof Check.Valid<Iban>)) {
+                findings.add(Finding.blocking(PaymentCheck.IBAN, null, null, "Structure : "
+                        + (iban == null ? "l'IBAN de la structure est absent" : "l'IBAN de la structure n'est pas valide")
+                        + " ; le fichier de virement ne peut pas être fait (Paramètres › Structure)."));
+            }
+        }
+        List<PayableUnit> sorted = new ArrayList<>(open);
+        sorted.sort(UNIT_ORDER);
+        List<PayableUnit> paid = new ArrayList<>(all.stream().filter(u -> u.paidBy() != null).toList());
+        paid.sort(UNIT_ORDER);
+        return new Preparation(period, today, sorted, paid, findings);
+    }
+
+    private static final Comparator<PayableUnit> UNIT_ORDER = Comparator.comparing((PayableUnit u) -> u.episode().projectReference())
+            .thenComparing(u -> u.channel().name()).thenComparing(PayableUnit::episodeReference).thenComparing(PayableUnit::sequenceCode);
+
+    /** Everything the units of a set of episodes are computed from, read in a fixed number of queries. */
+    private static final class Context {
+        final List<Episode> episodes;
+        final LocalDate today;
+        final Optional<StructureInput> structure;
+        final Map<Integer, Professional> team;
+        final Map<Integer, Project> projects = new HashMap<>();
+        final Map<Integer, PayableUnit.PatientDetails> patients = new HashMap<>();
+        final Map<String, List<SplitLine>> splits = new HashMap<>();
+        final Map<String, String> splitNotes = new HashMap<>();
+        final Map<String, String> paid = new HashMap<>();
+        /** patient id → professional id → days with an appointment. */
+        final Map<Integer, Map<Integer, List<LocalDate>>> activity = new HashMap<>();
+
+        Context(DSLContext dsl, List<Episode> episodes, LocalDate today) {
+            this.episodes = episodes;
+            this.today = today;
+            this.structure = StructureService.load(dsl);
+            this.team = TeamService.all(dsl).stream().collect(Collectors.toMap(Professional::id, Function.identity()));
+            for (int projectId : episodes.stream().map(Episode::projectId).collect(Collectors.toSet())) {
+                ProjectService.find(dsl, projectId).ifPresent(p -> projects.put(projectId, p));
+            }
+            List<Integer> episodeIds = episodes.stream().map(Episode::id).toList();
+            List<Integer> patientIds = episodes.stream().map(Episode::patientId).distinct().toList();
+            LocalDate earliest = episodes.stream().map(Episode::startOn).filter(d -> d != null).min(LocalDate::compareTo).orElse(today);
+            for (List<Integer> chunk : chunks(patientIds)) {
+                dsl.select(PATIENT.ID, PATIENT.USAGE_NAME, PATIENT.BIRTH_NAME, PATIENT.FIRST_NAMES, PATIENT.BIRTH_DATE, PATIENT.NIR)
+                        .from(PATIENT).where(PATIENT.ID.in(chunk)).forEach(r -> patients.put(r.value1(), new PayableUnit.PatientDetails(
+                                r.value1(), blank(r.value2()) ? r.value3() : r.value2(), r.value4(), LocalDate.parse(r.value5()), r.value6())));
+                dsl.select(APPOINTMENT.PATIENT_ID, APPOINTMENT_PROFESSIONAL.PROFESSIONAL_ID, APPOINTMENT.STARTS_AT)
+                        .from(APPOINTMENT).join(APPOINTMENT_PROFESSIONAL).on(APPOINTMENT_PROFESSIONAL.APPOINTMENT_ID.eq(APPOINTMENT.ID))
+                        .where(APPOINTMENT.PATIENT_ID.in(chunk)).and(APPOINTMENT.STATUS.in(ACTIVE_APPOINTMENT))
+                        .and(APPOINTMENT.STARTS_AT.ge(earliest.toString()))
+                        .forEach(r -> activity.computeIfAbsent(r.value1(), k -> new HashMap<>())
+                                .computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(LocalDate.parse(r.value3().substring(0, 10))));
+            }
+            for (List<Integer> chunk : chunks(episodeIds)) {
+                dsl.select(PAYMENT_SPLIT.EPISODE_ID, PAYMENT_SPLIT.SEQUENCE_CODE, PAYMENT_SPLIT.NOTE, PAYMENT_SPLIT_LINE.PROFESSIONAL_ID,
+                        PAYMENT_SPLIT_LINE.AMOUNT_CENTS).from(PAYMENT_SPLIT).join(PAYMENT_SPLIT_LINE).on(PAYMENT_SPLIT_LINE.SPLIT_ID.eq(PAYMENT_SPLIT.ID))
+                        .where(PAYMENT_SPLIT.EPISODE_ID.in(chunk)).orderBy(PAYMENT_SPLIT_LINE.SPLIT_ID, PAYMENT_SPLIT_LINE.POSITION)
+                        .forEach(r -> {
+                            String key = PayableUnit.key(r.value1(), r.value2());
+                            splits.computeIfAbsent(key, k -> new ArrayList<>()).add(new SplitLine(r.value4(), Split.euros(r.value5())));
+                            if (r.value3() != null) {
+                                splitNotes.put(key, r.value3());
+                            }
+                        });
+                paid.putAll(paidUnits(dsl, chunk));
+            }
+        }
+
+        /** The units of the episodes whose service ended in {@code period} (every ended one when null). */
+        List<PayableUnit> units(Period period) {
+            List<PayableUnit> out = new ArrayList<>();
+            for (Episode e : episodes) {
+                PcrType type = e.type().type();
+                Optional<PcrType.Profile> profile = type.profile(e.profileCode());
+                boolean bySequence = profile.isPresent() && !profile.get().bySequence().isEmpty();
+                if (e.startOn() == null) {
+                    continue;
+                }
+                if (bySequence) {
+                    for (Episode.EpisodeSequence s : e.sequences()) {
+                        LocalDate end = s.actualEnd() != null ? s.actualEnd() : e.endOn();
+                        if (s.actualStart() == null || end == null || (period != null && !period.contains(end))) {
+                            continue;
+                        }
+                        out.add(unit(e, s.code(), s.label(), s.actualStart(), end, profile.get().bySequence().get(s.code())));
+                    }
+                } else if (e.endOn() != null && (period == null || period.contains(e.endOn()))) {
+                    out.add(unit(e, "", null, e.startOn(), e.endOn(), profile.map(PcrType.Profile::forfait).orElse(null)));
+                }
+            }
+            return out;
+        }
+
+        private PayableUnit unit(Episode e, String code, String label, LocalDate start, LocalDate end, BigDecimal forfait) {
+            PcrType type = e.type().type();
+            Project project = projects.get(e.projectId());
+            ProjectVersion version = project.inForce(end).orElse(project.current());
+            Long forfaitCents = forfait == null ? null : Split.cents(forfait.setScale(2, RoundingMode.HALF_UP));
+            Long surcharge = null;
+            Long participation = null;
+            Long due = null;
+            if (forfaitCents != null) {
+                if (!e.overseas()) {
+                    surcharge = 0L;
+                } else if (type.overseasSurchargePercent() != null) {
+                    surcharge = rate(forfaitCents, type.overseasSurchargePercent());
+                }
+                if (surcharge != null && type.patientParticipationPercent() != null) {
+                    participation = rate(forfaitCents + surcharge, type.patientParticipationPercent());
+                    due = forfaitCents + surcharge - participation;
+                }
+            }
+            String key = PayableUnit.key(e.id(), code);
+            List<Share> shares = due == null ? List.of() : shares(e, version, type, key, start, end, due);
+            return new PayableUnit(e, code, label, start, end, version.channel(), forfaitCents, surcharge, participation, due, shares,
+                    splits.containsKey(key), splitNotes.get(key), paid.get(key), patients.get(e.patientId()));
+        }
+
+        private List<Share> shares(Episode e, ProjectVersion version, PcrType type, String key, LocalDate start, LocalDate end, long due) {
+            List<SplitLine> modulated = splits.get(key);
+            if (modulated != null) {
+                List<Share> out = new ArrayList<>();
+                for (SplitLine l : modulated) {
+                    long cents = Split.cents(l.amount());
+                    out.add(share(e, l.professionalId() == null ? null : team.get(l.professionalId()), cents, Split.percentOf(cents, due), false, start, end));
+                }
+                return out;
+            }
+            List<Professional> parties = new ArrayList<>();
+            List<BigDecimal> weights = new ArrayList<>();
+            for (PcrType.Share s : type.defaultSplit()) {
+                if (s.percent() == null || s.percent().signum() == 0) {
+                    continue;
+                }
+                if (PcrType.COORDINATION.equals(s.party())) {
+                    parties.add(null);
+                    weights.add(s.percent());
+                    continue;
+                }
+                String sequence = key.substring(key.indexOf(':') + 1);
+                List<Professional> members = version.members().stream()
+                        .filter(m -> m.professional().professionCode().equals(s.party()))
+                        .filter(m -> sequence.isEmpty() || m.sequences().isEmpty() || m.sequences().contains(sequence))
+                        .map(m -> team.getOrDefault(m.professional().id(), m.professional())).toList();
+                List<Professional> active = members.stream().filter(p -> activity(e, p.id(), start, end) > 0).toList();
+                List<Professional> chosen = active.isEmpty() ? members : active;
+                for (Professional p : chosen) {
+                    parties.add(p);
+                    weights.add(s.percent().divide(BigDecimal.valueOf(chosen.size()), 10, RoundingMode.HALF_UP));
+                }
+            }
+            if (parties.isEmpty()) {
+                return List.of();
+            }
+            int residue = Math.max(0, parties.indexOf(null));
+            long[] cents = Split.allocate(due, weights, residue);
+            List<Share> out = new ArrayList<>();
+            for (int i = 0; i < parties.size(); i++) {
+                out.add(share(e, parties.get(i), cents[i], Split.percentOf(cents[i], due), i == residue, start, end));
+            }
+            return out;
+        }
+
+        private Share share(Episode e, Professional p, long cents, BigDecimal percent, boolean residue, LocalDate start, LocalDate end) {
+            if (p == null) {
+                StructureInput s = structure.orElse(null);
+                return new Share(null, cents, percent, 0, residue, PayeeKind.STRUCTURE, s == null ? "Structure" : s.name(),
+                        s == null ? null : s.iban(), s == null ? null : s.bic());
+            }
+            boolean employer = p.practiceMode() == PracticeMode.SALARIE && !blank(p.employerName());
+            return new Share(p, cents, percent, activity(e, p.id(), start, end), residue,
+                    employer ? PayeeKind.EMPLOYEUR : PayeeKind.PROFESSIONNEL, employer ? p.employerName() : p.displayName(), p.iban(), p.bic());
+        }
+
+        int activity(Episode e, int professionalId, LocalDate start, LocalDate end) {
+            List<LocalDate> days = activity.getOrDefault(e.patientId(), Map.of()).getOrDefault(professionalId, List.of());
+            int n = 0;
+            for (LocalDate d : days) {
+                if (!d.isBefore(start) && !d.isAfter(end)) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /** Every check of one unit (PCR.md §6), in the order the coordinator fixes them. */
+        List<Finding> check(PayableUnit u) {
+            List<Finding> out = new ArrayList<>();
+            Episode e = u.episode();
+            String who = u.subject();
+            if (u.dueCents() == null) {
+                out.add(Finding.blocking(PaymentCheck.FORFAIT, u, null, who + " : le montant dû ne peut pas être calculé, "
+                        + String.join(", ", missingAmounts(u)) + " du type « " + e.type().type().label()
+                        + " » " + (missingAmounts(u).size() > 1 ? "sont" : "est") + " à compléter (Paramètres › Types de PCR)."));
+                return out;
+            }
+            Project project = projects.get(e.projectId());
+            for (LocalDate day : List.of(u.serviceStart(), u.serviceEnd())) {
+                if (project.inForce(day).isEmpty()) {
+                    out.add(Finding.blocking(PaymentCheck.PROJET, u, null, who + " : le projet " + e.projectReference()
+                            + " n'était ni validé ni réputé validé le " + FR_DATE.format(day) + ", "
+                            + (day.equals(u.serviceStart()) ? "début" : "fin") + " de la prestation."));
+                    break;
+                }
+            }
+            if (e.informedOn() == null || e.consentOn() == null || e.decidedOn() == null) {
+                out.add(Finding.blocking(PaymentCheck.CONSENTEMENT, u, null, who + " : l'inclusion, l'information ou le consentement du patient "
+                        + e.patientName() + " n'est pas enregistré."));
+            } else if (e.consentOn().isAfter(u.serviceStart()) || e.decidedOn().isAfter(u.serviceStart())) {
+                LocalDate late = e.consentOn().isAfter(e.decidedOn()) ? e.consentOn() : e.decidedOn();
+                out.add(Finding.blocking(PaymentCheck.CONSENTEMENT, u, null, who + " : "
+                        + (e.consentOn().isAfter(u.serviceStart()) ? "le consentement de " : "l'inclusion de ") + e.patientName()
+                        + " date du " + FR_DATE.format(late) + ", après le début de la prestation le " + FR_DATE.format(u.serviceStart()) + "."));
+            }
+            if (u.channel() == PaymentChannel.CPAM && (u.patient() == null || blank(u.patient().nir()))) {
+                out.add(Finding.blocking(PaymentCheck.NIR, u, null, who + " : le NIR de " + e.patientName()
+                        + " est absent ; la CPAM ne peut pas rattacher le paiement (fiche du patient)."));
+            }
+            if (u.paidBy() != null) {
+                out.add(Finding.blocking(PaymentCheck.DOUBLE_PAIEMENT, u, null, who + " : "
+                        + (u.sequenceCode().isEmpty() ? "l'épisode" : "la séquence") + " est déjà payé" + (u.sequenceCode().isEmpty() ? "" : "e")
+                        + " par l'ordre " + u.paidBy() + "."));
+            }
+            if (u.shares().isEmpty()) {
+                out.add(Finding.blocking(PaymentCheck.REPARTITION, u, null, who + " : aucune part à payer ; la répartition par défaut du type « "
+                        + e.type().type().label() + " » ne trouve aucun membre de l'équipe (modulez la répartition)."));
+            }
+            long total = u.sharesTotal();
+            if (total > u.dueCents()) {
+                out.add(Finding.blocking(PaymentCheck.TOTAL, u, null, who + " : la répartition totalise " + money(total) + " pour "
+                        + money(u.dueCents()) + " dus (" + money(total - u.dueCents()) + " de trop)."));
+            } else if (total < u.dueCents() && !u.shares().isEmpty()) {
+                out.add(Finding.warning(PaymentCheck.REPARTITION, u, null, who + " : " + money(u.dueCents() - total)
+                        + " du forfait (" + money(u.dueCents()) + ") ne sont pas répartis ; confirmez."));
+            }
+            for (Share s : u.shares()) {
+                if (s.isCoordination()) {
+                    continue;
+                }
+                Professional p = s.professional();
+                String name = p.displayName() + " (" + p.professionLabel() + ")";
+                for (LocalDate day : List.of(u.serviceStart(), u.serviceEnd())) {
+                    Optional<ProjectVersion> v = project.inForce(day);
+                    if (v.isPresent() && v.get().member(p.id()).isEmpty()) {
+                        out.add(Finding.blocking(PaymentCheck.EQUIPE, u, p.id(), who + " : " + name + " n'était pas dans l'équipe signée du projet "
+                                + e.projectReference() + " le " + FR_DATE.format(day) + "."));
+                        break;
+                    }
+                    if (p.memberSince() == null || p.memberSince().isAfter(day) || (p.memberUntil() != null && p.memberUntil().isBefore(day))) {
+                        out.add(Finding.blocking(PaymentCheck.EQUIPE, u, p.id(), who + " : " + name + " n'était pas membre de la structure le "
+                                + FR_DATE.format(day) + "."));
+                        break;
+                    }
+                }
+                if (s.amountCents() == 0) {
+                    continue;
+                }
+                if (u.channel() == PaymentChannel.CPAM && blank(p.amNumber())) {
+                    out.add(Finding.blocking(PaymentCheck.NUMERO_AM, u, p.id(), who + " : " + name + " n'a pas de numéro AM"
+                            + (p.amRequestedOn() != null ? " (demande en cours depuis le " + FR_DATE.format(p.amRequestedOn()) + ")" : "")
+                            + " ; la CPAM ne peut pas lui verser sa part de " + money(s.amountCents()) + "."));
+                }
+                if (u.channel() == PaymentChannel.STRUCTURE) {
+                    String payee = s.payeeKind() == PayeeKind.EMPLOYEUR ? "son employeur " + s.payeeName() : name;
+                    if (blank(s.iban())) {
+                        out.add(Finding.blocking(PaymentCheck.IBAN, u, p.id(), who + " : l'IBAN de " + payee
+                                + " est absent ; le virement de " + money(s.amountCents()) + " est impossible (fiche du professionnel)."));
+                    } else if (!(Iban.check(s.iban()) instanceof Check.Valid<Iban>)) {
+                        out.add(Finding.blocking(PaymentCheck.IBAN, u, p.id(), who + " : l'IBAN de " + payee
+                                + " n'est pas valide ; le virement de " + money(s.amountCents()) + " est impossible (fiche du professionnel)."));
+                    }
+                }
+                if (s.activityCount() == 0) {
+                    out.add(Finding.warning(PaymentCheck.ACTIVITE, u, p.id(), who + " : aucune activité de " + name
+                            + " n'est notée à l'agenda avec le patient du " + FR_DATE.format(u.serviceStart()) + " au "
+                            + FR_DATE.format(u.serviceEnd()) + " ; confirmez sa part de " + money(s.amountCents()) + "."));
+                }
+            }
+            return out;
+        }
+
+        private List<String> missingAmounts(PayableUnit u) {
+            PcrType type = u.episode().type().type();
+            List<String> missing = new ArrayList<>();
+            if (u.forfaitCents() == null) {
+                missing.add(u.sequenceCode().isEmpty() ? "le forfait du profil « " + u.episode().profileLabel() + " »"
+                        : "le forfait de la séquence « " + u.sequenceLabel() + " » du profil « " + u.episode().profileLabel() + " »");
+            } else {
+                if (u.surchargeCents() == null) {
+                    missing.add("la majoration outre-mer");
+                }
+                if (type.patientParticipationPercent() == null) {
+                    missing.add("le taux de participation du patient");
+                }
+            }
+            return missing;
+        }
+    }
+
+    /** A line of the coordinator's split: a professional (null: the coordination) and his amount in euros. */
+    public record SplitLine(Integer professionalId, BigDecimal amount) {}
+
+    static long rate(long cents, BigDecimal percent) {
+        return BigDecimal.valueOf(cents).multiply(percent).movePointLeft(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /** Units paid by an order that no cancelling order has cancelled: unit key → order number. */
+    private static Map<String, String> paidUnits(DSLContext dsl, List<Integer> episodeIds) {
+        var cancelling = PAYMENT_ORDER.as("cancelling");
+        Map<String, String> out = new HashMap<>();
+        dsl.select(PAYMENT_ORDER_LINE.EPISODE_ID, PAYMENT_ORDER_LINE.SEQUENCE_CODE, PAYMENT_ORDER.NUMBER).from(PAYMENT_ORDER_LINE)
+                .join(PAYMENT_ORDER).on(PAYMENT_ORDER.ID.eq(PAYMENT_ORDER_LINE.ORDER_ID))
+                .where(PAYMENT_ORDER_LINE.EPISODE_ID.in(episodeIds)).and(PAYMENT_ORDER.KIND.eq(PaymentOrder.Kind.ORDRE.name()))
+                .andNotExists(DSL.selectOne().from(cancelling).where(cancelling.CANCELS_ID.eq(PAYMENT_ORDER.ID)))
+                .forEach(r -> out.put(PayableUnit.key(r.value1(), r.value2()), r.value3()));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- modulating
+
+    /**
+     * Saves the coordinator's split of a unit not yet paid. The amounts are in euros with at most two decimals;
+     * their total may differ from the amount due — the checks then say so before any issue.
+     */
+    public void saveSplit(int episodeId, String sequenceCode, List<SplitLine> lines, String note) {
+        String code = sequenceCode == null ? "" : sequenceCode;
+        List<Issue> issues = new ArrayList<>();
+        if (lines.isEmpty()) {
+            issues.add(Issue.blocking("shares", "Répartition : gardez au moins une part."));
+        }
+        Set<Integer> seen = new HashSet<>();
+        boolean coordination = false;
+        for (int i = 0; i < lines.size(); i++) {
+            SplitLine l = lines.get(i);
+            String where = "Part " + (i + 1) + " : ";
+            if (l.amount() == null) {
+                issues.add(Issue.blocking("shares", where + "indiquez un montant en euros (0 pour aucune part)."));
+            } else if (l.amount().signum() < 0) {
+                issues.add(Issue.blocking("shares", where + "le montant ne peut pas être négatif."));
+            } else if (l.amount().stripTrailingZeros().scale() > 2) {
+                issues.add(Issue.blocking("shares", where + "le montant a plus de deux décimales ; arrondissez au centime."));
+            } else if (l.amount().compareTo(new BigDecimal("999999999.99")) > 0) {
+                issues.add(Issue.blocking("shares", where + "le montant est trop grand."));
+            }
+            if (l.professionalId() == null ? coordination : !seen.add(l.professionalId())) {
+                issues.add(Issue.blocking("shares", where + "cette partie a déjà une part ; réunissez-les en une seule."));
+            }
+            coordination |= l.professionalId() == null;
+        }
+        if (!issues.isEmpty()) {
+            throw new InputException(issues);
+        }
+        db.write((dsl, audit) -> {
+            PayableUnit unit = modulable(dsl, episodeId, code);
+            Set<Integer> known = TeamService.all(dsl).stream().map(Professional::id).collect(Collectors.toSet());
+            for (SplitLine l : lines) {
+                if (l.professionalId() != null && !known.contains(l.professionalId())) {
+                    throw new InputException(List.of(Issue.blocking("shares", "Répartition : un professionnel choisi n'existe plus dans l'équipe.")));
+                }
+            }
+            dsl.deleteFrom(PAYMENT_SPLIT).where(PAYMENT_SPLIT.EPISODE_ID.eq(episodeId)).and(PAYMENT_SPLIT.SEQUENCE_CODE.eq(code)).execute();
+            String now = Timestamps.now(clock);
+            int splitId = dsl.insertInto(PAYMENT_SPLIT).set(PAYMENT_SPLIT.EPISODE_ID, episodeId).set(PAYMENT_SPLIT.SEQUENCE_CODE, code)
+                    .set(PAYMENT_SPLIT.NOTE, blank(note) ? null : note.strip()).set(PAYMENT_SPLIT.UPDATED_AT, now)
+                    .set(PAYMENT_SPLIT.UPDATED_BY, audit.actor()).returning(PAYMENT_SPLIT.ID).fetchOne().getId();
+            Map<String, Audit.Change> changes = new LinkedHashMap<>();
+            for (int i = 0; i < lines.size(); i++) {
+                long cents = Split.cents(lines.get(i).amount());
+                dsl.insertInto(PAYMENT_SPLIT_LINE).set(PAYMENT_SPLIT_LINE.SPLIT_ID, splitId).set(PAYMENT_SPLIT_LINE.POSITION, i)
+                        .set(PAYMENT_SPLIT_LINE.PROFESSIONAL_ID, lines.get(i).professionalId()).set(PAYMENT_SPLIT_LINE.AMOUNT_CENTS, cents).execute();
+                changes.put("part " + (lines.get(i).professionalId() == null ? "coordination" : "professionnel " + lines.get(i).professionalId()),
+                        Audit.Change.created(Split.euros(cents).toPlainString()));
+            }
+            audit.record("payment_split", unit.key(), AuditAction.UPDATE, changes);
+            return null;
+        });
+    }
+
+    /** Back to the type's default split for a unit not yet paid. */
+    public void resetSplit(int episodeId, String sequenceCode) {
+        String code = sequenceCode == null ? "" : sequenceCode;
+        db.write((dsl, audit) -> {
+            PayableUnit unit = modulable(dsl, episodeId, code);
+            dsl.deleteFrom(PAYMENT_SPLIT).where(PAYMENT_SPLIT.EPISODE_ID.eq(episodeId)).and(PAYMENT_SPLIT.SEQUENCE_CODE.eq(code)).execute();
+            audit.record("payment_split", unit.key(), AuditAction.DELETE, Map.of());
+            return null;
+        });
+    }
+
+    private PayableUnit modulable(DSLContext dsl, int episodeId, String code) {
+        List<Episode> episodes = EpisodeService.load(dsl, PCR_EPISODE.ID.eq(episodeId));
+        PayableUnit unit = new Context(dsl, episodes, today()).units(null).stream().filter(u -> u.sequenceCode().equals(code)).findFirst()
+                .orElseThrow(() -> new InputException(List.of(Issue.blocking("episode",
+                        "Répartition : cette prestation n'est pas encore terminée ; elle ne se paie qu'à la fin de la séquence ou de l'épisode."))));
+        if (unit.paidBy() != null) {
+            throw new InputException(List.of(Issue.blocking("episode", unit.subject() + " : déjà payé par l'ordre " + unit.paidBy()
+                    + " ; annulez cet ordre avant de changer la répartition.")));
+        }
+        return unit;
+    }
+
+    // ---------------------------------------------------------------- issuing
+
+    /**
+     * Issues the orders of a preparation the coordinator reviewed: everything is checked again in the same
+     * transaction, and nothing is written unless every check passes, every warning is confirmed and the
+     * preparation still matches the data. One order per projet and channel, numbered without gaps per year.
+     */
+    public List<PaymentOrder> issue(Preparation reviewed, boolean warningsConfirmed) {
+        List<Integer> ids = db.write((dsl, audit) -> {
+            LocalDate today = today();
+            Preparation fresh = prepare(dsl, reviewed.period(), today);
+            Map<String, PayableUnit> now = new HashMap<>();
+            fresh.units().forEach(u -> now.put(u.key(), u));
+            fresh.alreadyPaid().forEach(u -> now.put(u.key(), u));
+            List<PayableUnit> units = new ArrayList<>();
+            List<Finding> blocking = new ArrayList<>();
+            List<String> stale = new ArrayList<>();
+            for (PayableUnit r : reviewed.units()) {
+                PayableUnit u = now.get(r.key());
+                if (u == null || !u.signature().equals(r.signature())) {
+                    if (u != null && u.paidBy() != null) {
+                        blocking.addAll(new Context(dsl, List.of(u.episode()), today).check(u).stream()
+                                .filter(f -> f.check() == PaymentCheck.DOUBLE_PAIEMENT).toList());
+                    } else {
+                        stale.add(r.subject());
+                    }
+                    continue;
+                }
+                units.add(u);
+            }
+            if (!stale.isEmpty()) {
+                throw new InputException(List.of(Issue.blocking("preparation", "La préparation n'est plus à jour pour "
+                        + String.join(" ; ", stale) + ". Préparez la période à nouveau.")));
+            }
+            Set<String> keys = units.stream().map(PayableUnit::key).collect(Collectors.toSet());
+            List<Finding> findings = fresh.findings().stream().filter(f -> f.unitKey() == null || keys.contains(f.unitKey())).toList();
+            findings.stream().filter(Finding::blocking).filter(f -> f.unitKey() != null || units.stream()
+                    .anyMatch(u -> u.channel() == PaymentChannel.STRUCTURE)).forEach(blocking::add);
+            if (!blocking.isEmpty()) {
+                throw new InputException(blocking.stream().map(f -> Issue.blocking("checks", f.message())).toList());
+            }
+            if (units.isEmpty()) {
+                throw new InputException(List.of(Issue.blocking("period", "Période " + reviewed.period().label()
+                        + " : aucune prestation à payer.")));
+            }
+            List<Finding> warnings = findings.stream().filter(f -> !f.blocking()).toList();
+            if (!warnings.isEmpty() && !warningsConfirmed) {
+                throw new InputException(warnings.stream().map(f -> Issue.blocking("warnings", "À confirmer — " + f.message())).toList());
+            }
+            Preparation confirmed = new Preparation(reviewed.period(), today, units, List.of(), findings);
+            StructureInput structure = StructureService.load(dsl).orElse(null);
+            List<Integer> made = new ArrayList<>();
+            for (Preparation.Group g : confirmed.groups()) {
+                made.add(insertOrder(dsl, audit, g, confirmed, structure, today));
+            }
+            return made;
+        });
+        return ids.stream().map(id -> find(id).orElseThrow()).toList();
+    }
+
+    private int insertOrder(DSLContext dsl, Audit audit, Preparation.Group g, Preparation p, StructureInput structure, LocalDate today) {
+        PcrType type = g.units().getFirst().episode().type().type();
+        List<String> checks = Arrays.stream(PaymentCheck.values()).filter(c -> applies(c, g.channel())).map(PaymentCheck::label).toList();
+        Set<String> keys = g.units().stream().map(PayableUnit::key).collect(Collectors.toSet());
+        List<String> warnings = p.warnings().stream().filter(f -> keys.contains(f.unitKey())).map(Finding::message).toList();
+        List<OrderLine> lines = new ArrayList<>();
+        for (PayableUnit u : g.units()) {
+            for (Share s : u.shares()) {
+                if (s.amountCents() == 0) {
+                    continue;
+                }
+                Professional pro = s.professional();
+                PayableUnit.PatientDetails pt = u.patient();
+                lines.add(new OrderLine(lines.size() + 1, u.episode().id(), u.episodeReference(), u.sequenceCode(), u.sequenceLabel(),
+                        u.serviceStart(), u.serviceEnd(), u.dueCents(), pt.id(), pt.lastName(), pt.firstName(), pt.birthDate(), pt.nir(),
+                        pro == null ? null : pro.id(), pro == null ? null : pro.displayName(), pro == null ? PcrType.COORDINATION : pro.professionCode(),
+                        pro == null ? null : pro.rpps(), pro == null ? null : pro.amNumber(), s.payeeKind(), s.payeeName(),
+                        s.iban(), s.bic(), s.activityCount(), s.amountCents()));
+            }
+        }
+        String structureJson = snapshot(structure);
+        return insert(dsl, audit, PaymentOrder.Kind.ORDRE, null, null, g.projectId(), g.projectReference(), type.code(), type.label(),
+                p.period(), g.channel(), today, structureJson, checks, warnings, lines);
+    }
+
+    private static boolean applies(PaymentCheck c, PaymentChannel channel) {
+        return switch (c) {
+            case NUMERO_AM, NIR -> channel == PaymentChannel.CPAM;
+            case IBAN -> channel == PaymentChannel.STRUCTURE;
+            default -> true;
+        };
+    }
+
+    private int insert(DSLContext dsl, Audit audit, PaymentOrder.Kind kind, Integer cancels, String reason, int projectId, String projectReference,
+            String typeCode, String typeLabel, Period period, PaymentChannel channel, LocalDate issuedOn, String structure,
+            List<String> checks, List<String> warnings, List<OrderLine> lines) {
+        int year = issuedOn.getYear();
+        Integer last = dsl.select(DSL.max(PAYMENT_ORDER.SERIAL)).from(PAYMENT_ORDER).where(PAYMENT_ORDER.YEAR.eq(year)).fetchOne().value1();
+        int serial = last == null ? 1 : last + 1;
+        String number = "OP-" + year + "-" + String.format("%04d", serial);
+        long total = lines.stream().mapToLong(OrderLine::amountCents).sum();
+        PaymentOrderRecord r = dsl.newRecord(PAYMENT_ORDER);
+        r.setNumber(number);
+        r.setYear(year);
+        r.setSerial(serial);
+        r.setKind(kind.name());
+        r.setCancelsId(cancels);
+        r.setReason(reason);
+        r.setProjectId(projectId);
+        r.setProjectReference(projectReference);
+        r.setPcrTypeCode(typeCode);
+        r.setPcrTypeLabel(typeLabel);
+        r.setPeriod(period.code());
+        r.setPeriodStart(period.start().toString());
+        r.setPeriodEnd(period.end().toString());
+        r.setChannel(channel.name());
+        r.setIssuedOn(issuedOn.toString());
+        r.setIssuedAt(Timestamps.now(clock));
+        r.setIssuedBy(audit.actor());
+        r.setStructure(structure);
+        r.setChecks(String.join("\n", checks));
+        r.setWarnings(warnings.isEmpty() ? null : String.join("\n", warnings));
+        r.setLineCount(lines.size());
+        r.setTotalCents(total);
+        r.setSealed(0);
+        r.store();
+        int id = r.getId();
+        var batch = dsl.batch(dsl.insertInto(PAYMENT_ORDER_LINE, PAYMENT_ORDER_LINE.ORDER_ID, PAYMENT_ORDER_LINE.POSITION,
+                PAYMENT_ORDER_LINE.EPISODE_ID, PAYMENT_ORDER_LINE.EPISODE_REFERENCE, PAYMENT_ORDER_LINE.SEQUENCE_CODE,
+                PAYMENT_ORDER_LINE.SEQUENCE_LABEL, PAYMENT_ORDER_LINE.SERVICE_START, PAYMENT_ORDER_LINE.SERVICE_END, PAYMENT_ORDER_LINE.DUE_CENTS,
+                PAYMENT_ORDER_LINE.PATIENT_ID, PAYMENT_ORDER_LINE.PATIENT_LAST_NAME, PAYMENT_ORDER_LINE.PATIENT_FIRST_NAME,
+                PAYMENT_ORDER_LINE.PATIENT_BIRTH_DATE, PAYMENT_ORDER_LINE.PATIENT_NIR, PAYMENT_ORDER_LINE.PROFESSIONAL_ID,
+                PAYMENT_ORDER_LINE.PROFESSIONAL_NAME, PAYMENT_ORDER_LINE.PROFESSION_CODE, PAYMENT_ORDER_LINE.RPPS, PAYMENT_ORDER_LINE.AM_NUMBER,
+                PAYMENT_ORDER_LINE.PAYEE_KIND, PAYMENT_ORDER_LINE.PAYEE_NAME, PAYMENT_ORDER_LINE.IBAN, PAYMENT_ORDER_LINE.BIC,
+                PAYMENT_ORDER_LINE.ACTIVITY_COUNT, PAYMENT_ORDER_LINE.AMOUNT_CENTS)
+                .values((Integer) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null));
+        for (OrderLine l : lines) {
+            batch.bind(id, l.position(), l.episodeId(), l.episodeReference(), l.sequenceCode(), l.sequenceLabel(), l.serviceStart().toString(),
+                    l.serviceEnd().toString(), l.dueCents(), l.patientId(), l.patientLastName(), l.patientFirstName(),
+                    l.patientBirthDate().toString(), l.patientNir(), l.professionalId(), l.professionalName(), l.professionCode(), l.rpps(),
+                    l.amNumber(), l.payeeKind().name(), l.payeeName(), l.iban(), l.bic(), l.activityCount(), l.amountCents());
+        }
+        batch.execute();
+        dsl.update(PAYMENT_ORDER).set(PAYMENT_ORDER.SEALED, 1).where(PAYMENT_ORDER.ID.eq(id)).execute();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("number", number);
+        fields.put("kind", kind.name());
+        fields.put("period", period.code());
+        fields.put("channel", channel.name());
+        fields.put("lines", lines.size());
+        fields.put("total", Split.euros(total).toPlainString());
+        audit.created("payment_order", id, fields);
+        return id;
+    }
+
+    /**
+     * Cancels an issued order by a cancelling order that refers to it and repeats its lines with negative amounts;
+     * its units may then be paid again by a new order.
+     */
+    public PaymentOrder cancel(int orderId, String reason) {
+        if (blank(reason)) {
+            throw new InputException(List.of(Issue.blocking("reason", "Motif : dites pourquoi l'ordre est annulé (il sera imprimé sur l'ordre d'annulation).")));
+        }
+        int id = db.write((dsl, audit) -> {
+            PaymentOrder o = find(dsl, orderId).orElseThrow(() -> new InputException(List.of(Issue.blocking("order", "Ordre de paiement introuvable."))));
+            if (o.kind() == PaymentOrder.Kind.ANNULATION) {
+                throw new InputException(List.of(Issue.blocking("order", o.number() + " est un ordre d'annulation ; il ne s'annule pas.")));
+            }
+            if (o.isCancelled()) {
+                throw new InputException(List.of(Issue.blocking("order", o.number() + " est déjà annulé par l'ordre " + o.cancelledBy() + ".")));
+            }
+            List<OrderLine> negative = o.lines().stream().map(l -> new OrderLine(l.position(), l.episodeId(), l.episodeReference(),
+                    l.sequenceCode(), l.sequenceLabel(), l.serviceStart(), l.serviceEnd(), l.dueCents(), l.patientId(), l.patientLastName(),
+                    l.patientFirstName(), l.patientBirthDate(), l.patientNir(), l.professionalId(), l.professionalName(), l.professionCode(),
+                    l.rpps(), l.amNumber(), l.payeeKind(), l.payeeName(), l.iban(), l.bic(), l.activityCount(), -l.amountCents())).toList();
+            String structure = dsl.select(PAYMENT_ORDER.STRUCTURE).from(PAYMENT_ORDER).where(PAYMENT_ORDER.ID.eq(orderId)).fetchOne().value1();
+            return insert(dsl, audit, PaymentOrder.Kind.ANNULATION, o.id(), reason.strip(), o.projectId(), o.projectReference(), o.pcrTypeCode(),
+                    o.pcrTypeLabel(), o.period(), o.channel(), today(), structure, List.of("Annule l'ordre " + o.number() + " du "
+                            + FR_DATE.format(o.issuedOn()) + " ; ses prestations peuvent être payées à nouveau."), List.of(), negative);
+        });
+        return find(id).orElseThrow();
+    }
+
+    // ---------------------------------------------------------------- reading orders
+
+    /** Every order, the latest first. */
+    public List<PaymentOrder> orders() {
+        return db.read(dsl -> dsl.select(PAYMENT_ORDER.ID).from(PAYMENT_ORDER).orderBy(PAYMENT_ORDER.YEAR.desc(), PAYMENT_ORDER.SERIAL.desc())
+                .fetch(PAYMENT_ORDER.ID).stream().map(id -> find(dsl, id).orElseThrow()).toList());
+    }
+
+    public Optional<PaymentOrder> find(int orderId) {
+        return db.read(dsl -> find(dsl, orderId));
+    }
+
+    public Optional<PaymentOrder> findByNumber(String number) {
+        if (blank(number)) {
+            return Optional.empty();
+        }
+        return db.read(dsl -> dsl.select(PAYMENT_ORDER.ID).from(PAYMENT_ORDER).where(PAYMENT_ORDER.NUMBER.eq(number.strip().toUpperCase()))
+                .fetchOptional(PAYMENT_ORDER.ID).flatMap(id -> find(dsl, id)));
+    }
+
+    static Optional<PaymentOrder> find(DSLContext dsl, int orderId) {
+        PaymentOrderRecord r = dsl.selectFrom(PAYMENT_ORDER).where(PAYMENT_ORDER.ID.eq(orderId)).fetchOne();
+        if (r == null) {
+            return Optional.empty();
+        }
+        String cancels = r.getCancelsId() == null ? null
+                : dsl.select(PAYMENT_ORDER.NUMBER).from(PAYMENT_ORDER).where(PAYMENT_ORDER.ID.eq(r.getCancelsId())).fetchOne().value1();
+        String cancelledBy = dsl.select(PAYMENT_ORDER.NUMBER).from(PAYMENT_ORDER).where(PAYMENT_ORDER.CANCELS_ID.eq(orderId))
+                .fetchOptional(PAYMENT_ORDER.NUMBER).orElse(null);
+        List<OrderLine> lines = dsl.selectFrom(PAYMENT_ORDER_LINE).where(PAYMENT_ORDER_LINE.ORDER_ID.eq(orderId))
+                .orderBy(PAYMENT_ORDER_LINE.POSITION).fetch().map(PaymentService::line);
+        return Optional.of(new PaymentOrder(r.getId(), r.getNumber(), PaymentOrder.Kind.valueOf(r.getKind()), cancels, cancelledBy, r.getReason(),
+                r.getProjectId(), r.getProjectReference(), r.getPcrTypeCode(), r.getPcrTypeLabel(),
+                new Period(r.getPeriod(), LocalDate.parse(r.getPeriodStart()), LocalDate.parse(r.getPeriodEnd())),
+                PaymentChannel.valueOf(r.getChannel()), LocalDate.parse(r.getIssuedOn()), OffsetDateTime.parse(r.getIssuedAt()), r.getIssuedBy(),
+                readSnapshot(r.getStructure()), r.getChecks().isEmpty() ? List.of() : List.of(r.getChecks().split("\n")),
+                r.getWarnings() == null ? List.of() : List.of(r.getWarnings().split("\n")), r.getTotalCents(), lines,
+                r.getPdfFingerprint(), r.getCsvFingerprint(), r.getSepaFingerprint()));
+    }
+
+    private static OrderLine line(PaymentOrderLineRecord l) {
+        return new OrderLine(l.getPosition(), l.getEpisodeId(), l.getEpisodeReference(), l.getSequenceCode(), l.getSequenceLabel(),
+                LocalDate.parse(l.getServiceStart()), LocalDate.parse(l.getServiceEnd()), l.getDueCents(), l.getPatientId(),
+                l.getPatientLastName(), l.getPatientFirstName(), LocalDate.parse(l.getPatientBirthDate()), l.getPatientNir(),
+                l.getProfessionalId(), l.getProfessionalName(), l.getProfessionCode(), l.getRpps(), l.getAmNumber(),
+                PayeeKind.valueOf(l.getPayeeKind()), l.getPayeeName(), l.getIban(), l.getBic(), l.getActivityCount(), l.getAmountCents());
+    }
+
+    /** The output formats of an order, whose fingerprint the order keeps. */
+    public enum Format {
+        PDF, CSV, SEPA
+    }
+
+    /**
+     * Keeps the fingerprint of an order's file the first time it is written, and records the export in the audit.
+     * The order's files come out the same each time, so a later export has the same fingerprint.
+     */
+    public void recordExport(int orderId, Format format, String fingerprint, AuditAction action) {
+        db.write((dsl, audit) -> {
+            var field = switch (format) {
+                case PDF -> PAYMENT_ORDER.PDF_FINGERPRINT;
+                case CSV -> PAYMENT_ORDER.CSV_FINGERPRINT;
+                case SEPA -> PAYMENT_ORDER.SEPA_FINGERPRINT;
+            };
+            dsl.update(PAYMENT_ORDER).set(field, fingerprint).where(PAYMENT_ORDER.ID.eq(orderId)).and(field.isNull()).execute();
+            audit.record("payment_order", orderId, action, Map.of(format.name().toLowerCase() + "_fingerprint", Audit.Change.created(fingerprint)));
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static String money(long cents) {
+        return Money.format(Split.euros(cents));
+    }
+
+    private static String snapshot(StructureInput s) {
+        PaymentOrder.StructureSnapshot snap = s == null ? new PaymentOrder.StructureSnapshot("Structure", null, null, null, null, null, null)
+                : new PaymentOrder.StructureSnapshot(s.name(), s.siret(), s.finess(),
+                        String.join(", ", nonBlank(s.address(), join(s.postalCode(), s.city()))), s.legalRepresentative(), s.iban(), s.bic());
+        try {
+            return JSON.writeValueAsString(snap);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PaymentOrder.StructureSnapshot readSnapshot(String json) {
+        try {
+            return JSON.readValue(json, PaymentOrder.StructureSnapshot.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable structure snapshot of a payment order", e);
+        }
+    }
+
+    private static String join(String a, String b) {
+        return String.join(" ", nonBlank(a, b));
+    }
+
+    private static List<String> nonBlank(String... parts) {
+        return Arrays.stream(parts).filter(p -> !blank(p)).toList();
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            out.add(all.subList(from, Math.min(all.size(), from + 500)));
+        }
+        return out;
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
