@@ -2,6 +2,7 @@ package fr.coordo.payment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -150,6 +151,8 @@ class SepaTransferTest {
                     "the same orders give the same bytes, whatever their order");
             assertEquals(text(doc, "GrpHdr", "CreDtTm"), text(parse(SepaTransfer.write(List.of(i.second()), EXECUTION)), "GrpHdr", "CreDtTm"),
                     "created at the latest order's issue time");
+            assertNotEquals(text(doc, "GrpHdr", "MsgId"), text(parse(SepaTransfer.write(List.of(i.september(), i.second(), i.october()),
+                    EXECUTION.plusDays(1))), "GrpHdr", "MsgId"), "asked for another day, the file is a new message for the bank");
         }
     }
 
