@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The files of issued orders: the order PDF, the CSV for the Assurance Maladie téléservice and the SEPA transfer.
@@ -23,8 +24,8 @@ public final class PaymentDocuments {
 
     /** {@code db} is the one {@code payments} works on: every read and record goes through the service. */
     public PaymentDocuments(Database db, PaymentService payments) {
-        this.payments = java.util.Objects.requireNonNull(payments, "payments");
-        java.util.Objects.requireNonNull(db, "db");
+        this.payments = Objects.requireNonNull(payments, "payments");
+        Objects.requireNonNull(db, "db");
     }
 
     /** The order as a PDF (PDF/A-2b). Without {@code replace}, an existing file is refused, never overwritten. */

@@ -16,9 +16,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -122,7 +125,7 @@ public final class SepaTransfer {
     static List<Transfer> transfers(PaymentOrder o, Ibans ibans) {
         Map<String, long[]> cents = new LinkedHashMap<>();
         Map<String, OrderLine> first = new LinkedHashMap<>();
-        Map<String, java.util.Set<Integer>> episodes = new LinkedHashMap<>();
+        Map<String, Set<Integer>> episodes = new LinkedHashMap<>();
         for (OrderLine l : o.lines()) {
             if (l.payeeKind() == PayeeKind.STRUCTURE) {
                 continue;
@@ -131,7 +134,7 @@ public final class SepaTransfer {
             String key = l.payeeKind() + "|" + l.payeeName() + "|" + iban;
             first.putIfAbsent(key, l);
             cents.computeIfAbsent(key, k -> new long[1])[0] += l.amountCents();
-            episodes.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(l.episodeId());
+            episodes.computeIfAbsent(key, k -> new HashSet<>()).add(l.episodeId());
         }
         List<Transfer> out = new ArrayList<>();
         for (var e : first.entrySet()) {
@@ -242,7 +245,7 @@ public final class SepaTransfer {
 
     /** IBANs checked once each: an order of a quarter repeats the same few thousand times. */
     static final class Ibans {
-        private final Map<String, String> checked = new java.util.HashMap<>();
+        private final Map<String, String> checked = new HashMap<>();
 
         /** The normalised IBAN, or null when missing or invalid. */
         String valid(String raw) {
