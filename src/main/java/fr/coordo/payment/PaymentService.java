@@ -528,13 +528,13 @@ public final class PaymentService {
             List<String> stale = new ArrayList<>();
             for (PayableUnit r : reviewed.units()) {
                 PayableUnit u = now.get(r.key());
+                if (u != null && u.paidBy() != null) {
+                    blocking.addAll(new Context(dsl, List.of(u.episode()), today).check(u).stream()
+                            .filter(f -> f.check() == PaymentCheck.DOUBLE_PAIEMENT).toList());
+                    continue;
+                }
                 if (u == null || !u.signature().equals(r.signature())) {
-                    if (u != null && u.paidBy() != null) {
-                        blocking.addAll(new Context(dsl, List.of(u.episode()), today).check(u).stream()
-                                .filter(f -> f.check() == PaymentCheck.DOUBLE_PAIEMENT).toList());
-                    } else {
-                        stale.add(r.subject());
-                    }
+                    stale.add(r.subject());
                     continue;
                 }
                 units.add(u);
