@@ -205,24 +205,10 @@ public final class PaymentService {
             PcrType type = e.type().type();
             Project project = projects.get(e.projectId());
             ProjectVersion version = project.inForce(end).orElse(project.current());
-            Long forfaitCents = forfait == null ? null : Split.cents(forfait.setScale(2, RoundingMode.HALF_UP));
-            Long surcharge = null;
-            Long participation = null;
-            Long due = null;
-            if (forfaitCents != null) {
-                if (!e.overseas()) {
-                    surcharge = 0L;
-                } else if (type.overseasSurchargePercent() != null) {
-                    surcharge = rate(forfaitCents, type.overseasSurchargePercent());
-                }
-                if (surcharge != null && type.patientParticipationPercent() != null) {
-                    participation = rate(forfaitCents + surcharge, type.patientParticipationPercent());
-                    due = forfaitCents + surcharge - participation;
-                }
-            }
+            Amounts a = amounts(forfait, e.overseas(), type.overseasSurchargePercent(), type.patientParticipationPercent());
             String key = PayableUnit.key(e.id(), code);
-            List<Share> shares = due == null ? List.of() : shares(e, version, type, key, start, end, due);
-            return new PayableUnit(e, code, label, start, end, version.channel(), forfaitCents, surcharge, participation, due, shares,
+            List<Share> shares = a.due() == null ? List.of() : shares(e, version, type, key, start, end, a.due());
+            return new PayableUnit(e, code, label, start, end, version.channel(), a.forfait(), a.surcharge(), a.participation(), a.due(), shares,
                     splits.containsKey(key), splitNotes.get(key), paid.get(key), patients.get(e.patientId()));
         }
 
@@ -409,6 +395,26 @@ public final class PaymentService {
 
     /** A line of the coordinator's split: a professional (null: the coordination) and his amount in euros. */
     public record SplitLine(Integer professionalId, BigDecimal amount) {}
+
+    /** The amounts of a unit in cents; each null while what it is computed from is « à compléter ». */
+    record Amounts(Long forfait, Long surcharge, Long participation, Long due) {}
+
+    /**
+     * Forfait (rounded to the cent), overseas surcharge (a rate of the forfait) and patient participation (a rate of
+     * forfait + surcharge), each rounded half up to the cent; due = forfait + surcharge − participation.
+     */
+    static Amounts amounts(BigDecimal forfait, boolean overseas, BigDecimal surchargePercent, BigDecimal participationPercent) {
+        if (forfait == null) {
+            return new Amounts(null, null, null, null);
+        }
+        long cents = Split.cents(forfait.setScale(2, RoundingMode.HALF_UP));
+        Long surcharge = !overseas ? Long.valueOf(0L) : surchargePercent == null ? null : rate(cents, surchargePercent);
+        if (surcharge == null || participationPercent == null) {
+            return new Amounts(cents, surcharge, null, null);
+        }
+        long participation = rate(cents + surcharge, participationPercent);
+        return new Amounts(cents, surcharge, participation, cents + surcharge - participation);
+    }
 
     static long rate(long cents, BigDecimal percent) {
         return BigDecimal.valueOf(cents).multiply(percent).movePointLeft(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
