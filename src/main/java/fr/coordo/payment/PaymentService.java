@@ -321,6 +321,16 @@ public final class PaymentService {
                 out.add(Finding.blocking(PaymentCheck.REPARTITION, u, null, who + " : aucune part à payer ; la répartition par défaut du type « "
                         + e.type().type().label() + " » ne trouve aucun membre de l'équipe (modulez la répartition)."));
             }
+            if (!u.modulated() && !u.shares().isEmpty()) {
+                for (PcrType.Share d : e.type().type().defaultSplit()) {
+                    if (d.percent() != null && d.percent().signum() > 0 && !PcrType.COORDINATION.equals(d.party())
+                            && u.shares().stream().noneMatch(s -> !s.isCoordination() && s.professional().professionCode().equals(d.party()))) {
+                        out.add(Finding.warning(PaymentCheck.REPARTITION, u, null, who + " : aucun membre « " + PcrType.partyLabel(d.party())
+                                + " » dans l'équipe pour cette prestation ; sa part par défaut (" + Money.percent(d.percent())
+                                + ") est répartie entre les autres parts. Confirmez ou modulez la répartition."));
+                    }
+                }
+            }
             long total = u.sharesTotal();
             if (total > u.dueCents()) {
                 out.add(Finding.blocking(PaymentCheck.TOTAL, u, null, who + " : la répartition totalise " + money(total) + " pour "

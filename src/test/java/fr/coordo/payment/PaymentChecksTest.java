@@ -284,4 +284,28 @@ class PaymentChecksTest {
             assertEquals(1, p.payments.issue(seen, false).size());
         }
     }
+
+    @Test
+    void aProfessionOfTheDefaultSplitWithNoMemberIsAWarningAndItsShareGoesToTheOthers() {
+        try (Database db = open()) {
+            PaymentFixtures p = new PaymentFixtures(db);
+            int episode = seenEpisode(p);
+            assertEquals(List.of(), of(p.payments.prepare(Q4), PaymentCheck.REPARTITION));
+            fr.coordo.pathway.PcrType t = p.f.obesity.type();
+            List<fr.coordo.pathway.PcrType.Share> split = new java.util.ArrayList<>(t.defaultSplit());
+            split.removeIf(x -> x.party().equals(fr.coordo.pathway.PcrType.COORDINATION));
+            split.add(new fr.coordo.pathway.PcrType.Share("masseur_kinesitherapeute", new BigDecimal("10")));
+            split.add(new fr.coordo.pathway.PcrType.Share(fr.coordo.pathway.PcrType.COORDINATION, new BigDecimal("5")));
+            PcrTypeVersion withPhysio = p.f.types.saveNewVersion(new fr.coordo.pathway.PcrType(t.code(), t.label(), t.revision(), t.arreteReference(),
+                    t.arreteDate(), t.objectives(), t.targetPopulation(), t.criteria(), t.profiles(), t.sequences(), t.overseasSurchargePercent(),
+                    t.coFinanced(), t.patientParticipationPercent(), t.directCpamPayment(), split, t.minimumTeam(), t.eligibleCategories(),
+                    t.amendmentRule(), t.notes()), "Kinésithérapie ajoutée");
+            sql(db, "UPDATE pcr_episode SET pcr_type_version_id = ? WHERE id = ?", withPhysio.id(), episode);
+            Preparation prep = p.payments.prepare(Q4);
+            Finding f = of(prep, PaymentCheck.REPARTITION).getFirst();
+            assertFalse(f.blocking());
+            assertTrue(f.message().contains("aucun membre « Masseur-kinésithérapeute »") && f.message().contains("10\u00a0%"), f.message());
+            assertEquals(112_600L, prep.units().getFirst().sharesTotal(), "the other shares take it: the lines still make the amount due");
+        }
+    }
 }
