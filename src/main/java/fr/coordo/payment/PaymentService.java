@@ -587,9 +587,13 @@ public final class PaymentService {
 
     private int insertOrder(DSLContext dsl, Audit audit, Preparation.Group g, Preparation p, StructureInput structure, LocalDate today) {
         PcrType type = g.units().getFirst().episode().type().type();
-        List<String> checks = Arrays.stream(PaymentCheck.values()).filter(c -> applies(c, g.channel())).map(PaymentCheck::label).toList();
         Set<String> keys = g.units().stream().map(PayableUnit::key).collect(Collectors.toSet());
-        List<String> warnings = p.warnings().stream().filter(f -> keys.contains(f.unitKey())).map(Finding::message).toList();
+        List<Finding> confirmed = p.warnings().stream().filter(f -> keys.contains(f.unitKey())).toList();
+        List<String> warnings = confirmed.stream().map(Finding::message).toList();
+        // a check that only passed by a confirmed warning is not printed as passed: its warnings are
+        Set<PaymentCheck> warned = confirmed.stream().map(Finding::check).collect(Collectors.toSet());
+        List<String> checks = Arrays.stream(PaymentCheck.values()).filter(c -> applies(c, g.channel()) && !warned.contains(c))
+                .map(PaymentCheck::label).toList();
         List<OrderLine> lines = new ArrayList<>();
         for (PayableUnit u : g.units()) {
             for (Share s : u.shares()) {

@@ -278,10 +278,18 @@ class PaymentChecksTest {
             assertTrue(e.getMessage().contains("À confirmer"), e.getMessage());
             assertEquals(0, orders(p));
 
+            PaymentOrder confirmed = p.payments.issue(prep, true).getFirst();
+            assertEquals(List.of(idle.getFirst().message()), confirmed.warnings(), "the confirmed warning is kept on the order");
+            assertFalse(confirmed.checks().contains(PaymentCheck.ACTIVITE.label()), "a check passed only by confirmation is not printed as passed");
+            assertTrue(confirmed.checks().contains(PaymentCheck.IBAN.label()));
+            p.payments.cancel(confirmed.id(), "La psychologue a bien suivi le patient : rendez-vous oublié dans l'agenda");
+
             p.seen(patient, END.minusDays(10), p.pro("psychologue"));
             Preparation seen = p.payments.prepare(Q4);
             assertEquals(List.of(), of(seen, PaymentCheck.ACTIVITE));
-            assertEquals(1, p.payments.issue(seen, false).size());
+            PaymentOrder reissued = p.payments.issue(seen, false).getFirst();
+            assertTrue(reissued.checks().contains(PaymentCheck.ACTIVITE.label()));
+            assertEquals(List.of(), reissued.warnings());
         }
     }
 
