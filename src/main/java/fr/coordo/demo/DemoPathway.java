@@ -463,7 +463,9 @@ final class DemoPathway {
     static PcrType completed(PcrType t) {
         List<PcrType.Profile> profiles = new ArrayList<>();
         for (PcrType.Profile p : t.profiles()) {
-            profiles.add(p.forfait() != null ? p : new PcrType.Profile(p.code(), p.label(), demoForfait(t.code(), p.code()), p.bySequence()));
+            BigDecimal forfait = p.forfait() != null ? p.forfait() : demoForfait(t.code(), p.code());
+            profiles.add(new PcrType.Profile(p.code(), p.label(), forfait,
+                    p.bySequence().isEmpty() && t.code().equals(OBESITY) ? bySequence(t, forfait) : p.bySequence()));
         }
         List<PcrType.Sequence> sequences = new ArrayList<>();
         for (PcrType.Sequence s : t.sequences()) {
@@ -495,6 +497,20 @@ final class DemoPathway {
             case RESPIRATORY + "/P1" -> new BigDecimal("960.00");
             default -> new BigDecimal("600.00");
         };
+    }
+
+    /**
+     * The obesity forfait paid in two parts, one per séquence, so that a séquence ended is payable without waiting for
+     * the end of a parcours of two years: the intensive first séquence five eighths, to the ten euros, the second the rest.
+     */
+    private static Map<String, BigDecimal> bySequence(PcrType t, BigDecimal forfait) {
+        List<PcrType.Sequence> sequences = t.orderedSequences();
+        if (sequences.size() != 2) {
+            return Map.of();
+        }
+        BigDecimal first = forfait.multiply(BigDecimal.valueOf(5)).divide(BigDecimal.valueOf(80), 0, java.math.RoundingMode.HALF_UP)
+                .multiply(BigDecimal.TEN).setScale(2);
+        return Map.of(sequences.get(0).code(), first, sequences.get(1).code(), forfait.subtract(first).setScale(2));
     }
 
     private static int demoMonths(String type, int order) {
