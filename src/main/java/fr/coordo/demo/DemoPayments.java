@@ -247,13 +247,13 @@ final class DemoPayments {
     private void dropIban(Database db, Professional p, LocalDate on) {
         String iban = DemoPathway.iban(random);
         String spaced = iban.replaceAll("(.{4})(?!$)", "$1 ");
-        String note = "Changement de banque, l'ancien compte est clos : nouveau RIB remis le " + FR_DATE.format(on) + ", à saisir — IBAN "
-                + spaced + ", BIC CCBPFRPPTRS.";
+        String note = "Nouveau RIB à saisir : IBAN " + spaced + ", BIC CCBPFRPPTRS (remis le " + FR_DATE.format(on)
+                + " ; changement de banque, l'ancien compte est clos).";
         ProfessionalInput in = p.toInput();
         ProfessionalInput without = new ProfessionalInput(in.civility(), in.lastName(), in.firstName(), in.professionCode(), in.specialty(),
                 in.rpps(), in.adeli(), in.amNumber(), in.amRequestedOn(), in.conventioned(), in.cpamContractSignedOn(), in.practiceMode(),
                 in.employerName(), in.employerSiret(), in.phone(), in.email(), in.mssante(), null, null,
-                in.notes() == null || in.notes().isBlank() ? note : in.notes().strip() + "\n" + note);
+                in.notes() == null || in.notes().isBlank() ? note : note + "\n" + in.notes().strip());
         Set<IdentifierKind> confirmed = p.confirmedKeys() == null ? Set.of()
                 : Arrays.stream(p.confirmedKeys().split(",")).map(IdentifierKind::valueOf).collect(Collectors.toSet());
         new TeamService(db, at(on)).update(p.id(), without, confirmed);

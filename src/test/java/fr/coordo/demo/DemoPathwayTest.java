@@ -84,7 +84,7 @@ class DemoPathwayTest {
         assertTrue(gaps.getFirst().message().endsWith("n'a pas de coordonnées bancaires (IBAN)."), gaps.getFirst().message());
         Professional doctor = new TeamService(db).all().stream().filter(p -> p.id() == gaps.getFirst().professionalId()).findFirst().orElseThrow();
         assertEquals("medecin", doctor.professionCode());
-        assertTrue(doctor.notes().contains("nouveau RIB"), doctor.notes());
+        assertTrue(doctor.notes().startsWith("Nouveau RIB à saisir : IBAN FR"), doctor.notes());
         assertEquals(PcrTypeVersion.Origin.SAISIE, v.type().origin());
         assertTrue(v.type().note().contains("Montants fictifs de démonstration"), v.type().note());
         assertEquals(List.of(), v.type().type().toComplete(), "the demo completed the obesity type");
