@@ -107,7 +107,7 @@ final class PaymentsOrdersPane extends BorderPane {
         cancel.getStyleClass().add("danger");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        FlowPane actions = new FlowPane(8, 8, pdf, print, csv, sepa, cancel);
+        FlowPane actions = new FlowPane(8, 8, holder(pdf), holder(print), holder(csv), holder(sepa), holder(cancel));
         actions.setAlignment(Pos.CENTER_LEFT);
         pdf.setOnAction(e -> savePdf());
         print.setOnAction(e -> printOrder());
@@ -324,16 +324,21 @@ final class PaymentsOrdersPane extends BorderPane {
         print.setDisable(o == null);
         cancel.setDisable(o == null || o.kind() == PaymentOrder.Kind.ANNULATION || o.isCancelled());
         csv.setDisable(c.isEmpty() || c.stream().anyMatch(x -> x.channel() != PaymentChannel.CPAM));
-        sepa.setDisable(c.isEmpty() || c.stream().anyMatch(x -> x.channel() != PaymentChannel.STRUCTURE));
-        csv.setTooltip(new Tooltip(c.stream().anyMatch(x -> x.channel() != PaymentChannel.CPAM)
+        sepa.setDisable(c.isEmpty() || c.stream().anyMatch(x -> x.channel() != PaymentChannel.STRUCTURE
+                || x.kind() == PaymentOrder.Kind.ANNULATION || x.isCancelled()));
+        tip(csv, c.stream().anyMatch(x -> x.channel() != PaymentChannel.CPAM)
                 ? "Seuls les ordres payés directement par la CPAM vont sur le téléservice de l'Assurance Maladie."
-                : "Le fichier à déposer sur le téléservice de l'Assurance Maladie (ordres payés par la CPAM)"));
-        sepa.setTooltip(new Tooltip(c.stream().anyMatch(x -> x.channel() != PaymentChannel.STRUCTURE)
+                : "Le fichier à déposer sur le téléservice de l'Assurance Maladie (ordres payés par la CPAM)");
+        tip(sepa, c.stream().anyMatch(x -> x.channel() != PaymentChannel.STRUCTURE)
                 ? "Seuls les ordres payés par la structure se règlent par virement SEPA."
-                : "Le fichier de virement pour la banque de la structure ; plusieurs ordres peuvent être choisis ensemble (Ctrl+clic)"));
-        cancel.setTooltip(new Tooltip(o == null ? "Choisissez un seul ordre." : o.kind() == PaymentOrder.Kind.ANNULATION
+                : c.stream().anyMatch(x -> x.kind() == PaymentOrder.Kind.ANNULATION || x.isCancelled())
+                ? "Un ordre annulé, ou un ordre d'annulation, ne se vire pas."
+                : "Le fichier de virement pour la banque de la structure ; plusieurs ordres peuvent être choisis ensemble (Ctrl+clic)");
+        tip(cancel, o == null ? "Choisissez un seul ordre." : o.kind() == PaymentOrder.Kind.ANNULATION
                 ? "Un ordre d'annulation ne s'annule pas." : o.isCancelled() ? "Déjà annulé par " + o.cancelledBy() + "."
-                : "Émettre un ordre d'annulation de cet ordre"));
+                : "Émettre un ordre d'annulation de cet ordre");
+        tip(pdf, o == null ? "Choisissez un seul ordre." : "Enregistrer l'ordre en PDF/A");
+        tip(print, o == null ? "Choisissez un seul ordre." : "Imprimer l'ordre");
     }
 
     private void showDetail(PaymentOrder o, int chosen) {
@@ -390,7 +395,8 @@ final class PaymentsOrdersPane extends BorderPane {
             return;
         }
         save(c, PaymentService.Format.SEPA, "Enregistrer le virement SEPA", new FileChooser.ExtensionFilter("Virement SEPA (XML)", "*.xml"),
-                file -> documents.saveSepa(c, file, true), "Virement SEPA (" + numbers(c) + ") enregistré");
+                file -> documents.saveSepa(c, file, true), "Virement SEPA (" + numbers(c) + ", exécution demandée le "
+                        + Forms.date(PaymentDocuments.defaultExecution(c, payments.today())) + ") enregistré");
     }
 
     private interface Writer {
@@ -409,7 +415,7 @@ final class PaymentsOrdersPane extends BorderPane {
         c.getExtensionFilters().add(type);
         File documents = new File(System.getProperty("user.home"), "Documents");
         c.setInitialDirectory(documents.isDirectory() ? documents : new File(System.getProperty("user.home")));
-        c.setInitialFileName(PaymentDocuments.defaultName(orders.getFirst(), format));
+        c.setInitialFileName(PaymentDocuments.defaultName(orders, format));
         File file = chooser.apply(c, owner);
         if (file == null) {
             return;
@@ -529,7 +535,22 @@ final class PaymentsOrdersPane extends BorderPane {
         Button b = new Button(text);
         b.setId(id);
         b.setMinWidth(Region.USE_PREF_SIZE);
-        b.setTooltip(new Tooltip(tip));
+        b.setAccessibleHelp(tip);
         return b;
+    }
+
+    /** A disabled button gets no mouse events: its tooltip, saying why, is on a holder around it. */
+    private static javafx.scene.layout.StackPane holder(Button b) {
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(b);
+        Tooltip.install(holder, new Tooltip(b.getAccessibleHelp()));
+        return holder;
+    }
+
+    private static void tip(Button b, String text) {
+        b.setAccessibleHelp(text);
+        if (b.getParent() != null) {
+            Tooltip.uninstall(b.getParent(), null);
+            Tooltip.install(b.getParent(), new Tooltip(text));
+        }
     }
 }

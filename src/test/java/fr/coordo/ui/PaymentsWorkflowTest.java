@@ -197,7 +197,8 @@ class PaymentsWorkflowTest {
         Path sepa = out.resolve(fr.coordo.payment.PaymentDocuments.defaultName(order, PaymentService.Format.SEPA));
         waitFor(robot, () -> Files.exists(sepa) && text(robot, "#payments-orders-message").startsWith("Virement SEPA"));
         assertTrue(Files.readString(sepa).contains(number), "the transfer file names the order");
-        assertTrue(text(robot, "#payments-orders-message").startsWith("Virement SEPA (" + number + ") enregistré : " + sepa), 
+        assertTrue(text(robot, "#payments-orders-message").startsWith("Virement SEPA (" + number + ", exécution demandée le "
+                + Forms.date(LocalDate.now(Database.ZONE)) + ") enregistré : " + sepa),
                 text(robot, "#payments-orders-message"));
 
         // Back in « Préparer », the quarter's three episodes are paid and nothing is left to pay.
