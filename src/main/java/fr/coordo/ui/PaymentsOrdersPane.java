@@ -150,7 +150,7 @@ final class PaymentsOrdersPane extends BorderPane {
         TableColumn<PaymentOrder, PaymentOrder> period = PaymentsPreparePane.column("Période", 145);
         period.setComparator(Comparator.comparing(o -> o.period().start()));
         period.setCellFactory(c -> PaymentsPreparePane.textCell(o -> o.period().label(), o -> false, false));
-        TableColumn<PaymentOrder, PaymentOrder> project = PaymentsPreparePane.column("Projet et type de PCR", 160);
+        TableColumn<PaymentOrder, PaymentOrder> project = PaymentsPreparePane.column("Projet", 160);
         project.setComparator(Comparator.comparing(PaymentOrder::projectReference));
         project.setCellFactory(c -> ProjectCells.twoLines(PaymentOrder::projectReference, PaymentOrder::pcrTypeLabel, null));
         TableColumn<PaymentOrder, PaymentOrder> channel = PaymentsPreparePane.column("Canal", 85);
@@ -219,7 +219,7 @@ final class PaymentsOrdersPane extends BorderPane {
         episode.setComparator(Comparator.comparing(OrderLine::episodeReference));
         episode.setCellFactory(c -> ProjectCells.twoLines(OrderLine::episodeReference,
                 l -> l.patientLastName() + " " + l.patientFirstName(), null));
-        TableColumn<OrderLine, OrderLine> service = PaymentsPreparePane.column("Prestation", 205);
+        TableColumn<OrderLine, OrderLine> service = PaymentsPreparePane.column("Prestation", 185);
         service.setComparator(Comparator.comparing(OrderLine::serviceEnd));
         service.setCellFactory(c -> ProjectCells.twoLines(l -> PaymentsTexts.dates(l.serviceStart(), l.serviceEnd()),
                 l -> l.sequenceCode() == null || l.sequenceCode().isEmpty() ? "Épisode entier" : "Séquence « " + l.sequenceLabel() + " »", null));
@@ -231,7 +231,7 @@ final class PaymentsOrdersPane extends BorderPane {
         payee.setComparator(Comparator.comparing(OrderLine::payeeName));
         payee.setCellFactory(c -> ProjectCells.twoLines(OrderLine::payeeName,
                 l -> l.payeeKind().label() + (l.iban() == null ? "" : " · " + PaymentsTexts.maskedIban(l.iban())), null));
-        TableColumn<OrderLine, OrderLine> activity = PaymentsPreparePane.column("Activité", 120);
+        TableColumn<OrderLine, OrderLine> activity = PaymentsPreparePane.column("Activité", 140);
         activity.setComparator(Comparator.comparing(OrderLine::activityCount));
         activity.setCellFactory(c -> PaymentsPreparePane.textCell(l -> l.isCoordination() ? "—" : PaymentsTexts.activity(l.activityCount()),
                 l -> !l.isCoordination() && l.activityCount() == 0, false));

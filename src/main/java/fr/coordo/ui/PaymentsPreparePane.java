@@ -139,6 +139,8 @@ final class PaymentsPreparePane extends BorderPane {
         SplitPane center = new SplitPane(unitList(), lower);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.38);
+        // the units already paid, opened, get room of their own rather than a sliver under the list
+        paidPane.expandedProperty().addListener((o, was, open) -> center.setDividerPositions(open ? 0.58 : 0.38));
         setCenter(center);
         setBottom(issueBar());
         installShortcuts();
@@ -173,10 +175,14 @@ final class PaymentsPreparePane extends BorderPane {
         setParts(false, (today.getMonthValue() - 1) / 3 + 1);
         kinds.selectedToggleProperty().addListener((o, was, is) -> {
             if (is == null) {
+                // a click on the kind already chosen keeps it
                 kinds.selectToggle(was);
                 return;
             }
             boolean monthly = is == byMonth;
+            if (monthly == part.getItems().size() > 4) {
+                return;
+            }
             Integer n = part.getValue();
             // a quarter becomes its first month, a month its quarter
             setParts(monthly, n == null ? 1 : monthly ? (n - 1) * 3 + 1 : (n - 1) / 3 + 1);
@@ -261,10 +267,10 @@ final class PaymentsPreparePane extends BorderPane {
                 setTooltip(new Tooltip(s.label));
             }
         });
-        TableColumn<PayableUnit, PayableUnit> episode = column("Épisode", 160);
+        TableColumn<PayableUnit, PayableUnit> episode = column("Épisode", 180);
         episode.setComparator(Comparator.comparing(PayableUnit::episodeReference));
         episode.setCellFactory(c -> ProjectCells.twoLines(PayableUnit::episodeReference, u -> u.episode().patientName(), null));
-        TableColumn<PayableUnit, PayableUnit> service = column("Prestation", 195);
+        TableColumn<PayableUnit, PayableUnit> service = column("Prestation", 170);
         service.setComparator(Comparator.comparing(PayableUnit::serviceEnd));
         service.setCellFactory(c -> ProjectCells.twoLines(u -> PaymentsTexts.dates(u.serviceStart(), u.serviceEnd()), PaymentsTexts::sequence, null));
         TableColumn<PayableUnit, PayableUnit> project = column("Projet", 115);
@@ -300,7 +306,7 @@ final class PaymentsPreparePane extends BorderPane {
         TableColumn<PayableUnit, PayableUnit> paidEpisode = column("Épisode", 175);
         paidEpisode.setComparator(Comparator.comparing(PayableUnit::episodeReference));
         paidEpisode.setCellFactory(c -> ProjectCells.twoLines(PayableUnit::episodeReference, u -> u.episode().patientName(), null));
-        TableColumn<PayableUnit, PayableUnit> paidService = column("Prestation", 185);
+        TableColumn<PayableUnit, PayableUnit> paidService = column("Prestation", 170);
         paidService.setComparator(Comparator.comparing(PayableUnit::serviceEnd));
         paidService.setCellFactory(c -> ProjectCells.twoLines(u -> PaymentsTexts.dates(u.serviceStart(), u.serviceEnd()),
                 PaymentsTexts::sequence, null));
@@ -314,6 +320,7 @@ final class PaymentsPreparePane extends BorderPane {
         fitColumns(paidTable);
         paidTable.setFixedCellSize(46);
         paidTable.setPrefHeight(46 * 3 + 34);
+        paidTable.setMinHeight(46 * 2 + 34);
         paidTable.setPlaceholder(ProjectCells.placeholder("Aucune prestation de la période n'est encore payée."));
         paidPane.setId("payments-paid");
         paidPane.setContent(paidTable);
@@ -351,11 +358,11 @@ final class PaymentsPreparePane extends BorderPane {
         amount.setCellFactory(c -> rightTwoLines(s -> PaymentsTexts.money(s.amountCents()), s -> PaymentsTexts.percent(s.percent())));
         amount.setMinWidth(120);
         amount.setMaxWidth(150);
-        TableColumn<Share, Share> activity = column("Activité", 126);
+        TableColumn<Share, Share> activity = column("Activité", 140);
         activity.setCellFactory(c -> textCell(s -> s.isCoordination() ? "—" : PaymentsTexts.activity(s.activityCount()),
                 s -> !s.isCoordination() && s.activityCount() == 0, false));
-        activity.setMinWidth(126);
-        activity.setMaxWidth(170);
+        activity.setMinWidth(140);
+        activity.setMaxWidth(180);
         shares.getColumns().setAll(List.of(party, amount, activity));
         shares.getColumns().forEach(c -> c.setSortable(false));
         // the party's name gives way first: a narrow window keeps the amounts and the activity whole
@@ -402,6 +409,8 @@ final class PaymentsPreparePane extends BorderPane {
 
     private Node issueBar() {
         ordersTitle.getStyleClass().add("title-4");
+        ordersTitle.setWrapText(true);
+        ordersTitle.setMinHeight(Region.USE_PREF_SIZE);
         ordersTitle.setId("payments-orders-title");
         groups.setId("payments-groups");
         total.setId("payments-total");
@@ -413,7 +422,7 @@ final class PaymentsPreparePane extends BorderPane {
         why.setWrapText(true);
         why.setMinHeight(Region.USE_PREF_SIZE);
         why.getStyleClass().add("payment-why");
-        why.setMaxWidth(420);
+        why.setMaxWidth(380);
         issue.setId("payments-issue");
         issue.getStyleClass().add("success");
         issue.setMinWidth(Region.USE_PREF_SIZE);
@@ -569,10 +578,8 @@ final class PaymentsPreparePane extends BorderPane {
             findingsSummary.getStyleClass().add("steps");
             return;
         }
-        List<String> order = prep.units().stream().map(PayableUnit::key).toList();
-        Comparator<Finding> byUnit = Comparator.comparing((Finding f) -> f.unitKey() == null ? -1 : order.indexOf(f.unitKey()));
-        List<Finding> blocking = prep.blocking().stream().sorted(byUnit).toList();
-        List<Finding> warnings = prep.warnings().stream().sorted(byUnit).toList();
+        List<Finding> blocking = byUnit(prep, prep.blocking());
+        List<Finding> warnings = byUnit(prep, prep.warnings());
         if (prep.units().isEmpty()) {
             findingsSummary.setText("Rien à contrôler : aucune prestation à payer.");
             findingsSummary.getStyleClass().add("steps");
@@ -608,6 +615,12 @@ final class PaymentsPreparePane extends BorderPane {
             }
             findingsList.getChildren().add(group);
         }
+    }
+
+    /** In the order of the units in the list; the period's own findings first. */
+    private static List<Finding> byUnit(Preparation prep, List<Finding> findings) {
+        List<String> order = prep.units().stream().map(PayableUnit::key).toList();
+        return findings.stream().sorted(Comparator.comparing((Finding f) -> f.unitKey() == null ? -1 : order.indexOf(f.unitKey()))).toList();
     }
 
     /** One finding as its French sentence; in the period's panel, a link to its unit. */
@@ -777,7 +790,7 @@ final class PaymentsPreparePane extends BorderPane {
             head.getStyleClass().add("gap-group-title");
             VBox list = new VBox(4);
             list.setId("issue-confirm-warnings");
-            for (Finding f : prep.warnings()) {
+            for (Finding f : byUnit(prep, prep.warnings())) {
                 Label l = new Label("• " + f.message());
                 l.setWrapText(true);
                 l.setMinHeight(Region.USE_PREF_SIZE);

@@ -74,7 +74,7 @@ final class PaymentsSplitDialog {
             amount.textProperty().addListener((o, a, b) -> update());
             percent.setMinWidth(64);
             percent.setAlignment(Pos.CENTER_RIGHT);
-            activity.setMinWidth(110);
+            activity.setMinWidth(140);
             activity.getStyleClass().add("text-muted");
             showActivity(activityCount);
             party.valueProperty().addListener((o, a, b) -> showActivity(activityOf(b)));
@@ -144,7 +144,7 @@ final class PaymentsSplitDialog {
         ColumnConstraints amountColumn = new ColumnConstraints(110);
         ColumnConstraints percentColumn = new ColumnConstraints(64);
         percentColumn.setHalignment(javafx.geometry.HPos.RIGHT);
-        ColumnConstraints activityColumn = new ColumnConstraints(120);
+        ColumnConstraints activityColumn = new ColumnConstraints(140);
         ColumnConstraints removeColumn = new ColumnConstraints();
         removeColumn.setMinWidth(Region.USE_PREF_SIZE);
         rowBox.getColumnConstraints().setAll(partyColumn, amountColumn, percentColumn, activityColumn, removeColumn);
@@ -182,7 +182,7 @@ final class PaymentsSplitDialog {
         Forms.show(resetNote, false);
         update();
         Dialog<Boolean> d = Dialogs.checked(owner, "Répartition du forfait", "Répartition de " + unit.subject(), content,
-                "Enregistrer la répartition", "split", this::save, 800);
+                "Enregistrer la répartition", "split", this::save, 820);
         d.getDialogPane().getStylesheets().add(PaymentsSplitDialog.class.getResource("payments.css").toExternalForm());
         d.setResultConverter(b -> b != null && b.getButtonData() == ButtonBar.ButtonData.OK_DONE);
         Platform.runLater(() -> rows.stream().findFirst().ifPresent(r -> r.amount.requestFocus()));

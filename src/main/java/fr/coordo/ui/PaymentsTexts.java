@@ -63,10 +63,15 @@ final class PaymentsTexts {
         return c.label();
     }
 
-    /** « 01/07/2026 – 30/09/2026 ». */
+    /** « 21/05 – 11/11/2026 » within a year, « 15/11/2025 – 15/03/2026 » across two: short enough for a table. */
     static String dates(LocalDate from, LocalDate to) {
+        if (from != null && to != null && from.getYear() == to.getYear()) {
+            return from.format(DAY_MONTH) + " – " + Forms.date(to);
+        }
         return Forms.date(from) + " – " + Forms.date(to);
     }
+
+    private static final java.time.format.DateTimeFormatter DAY_MONTH = java.time.format.DateTimeFormatter.ofPattern("dd/MM");
 
     /** « 3e trimestre 2026 », capitalised for a heading. */
     static String period(Period p) {

@@ -217,6 +217,14 @@ class PaymentsWorkflowTest {
         robot.clickOn("#nav-paiements");
         waitShown(robot, "#payments-prepare-button");
         waitFor(robot, () -> !robot.lookup("#payments-prepare-button").query().isDisabled());
+        // a quarter becomes its first month and back; a click on the kind already chosen changes nothing
+        Period current = Period.quarterOf(LocalDate.now(Database.ZONE));
+        robot.clickOn("#payments-kind-month");
+        assertEquals(Period.month(java.time.YearMonth.from(current.start())), view(robot).chosenPeriod());
+        assertTrue(text(robot, "#payments-issue-why").startsWith("Période changée : préparez « "), text(robot, "#payments-issue-why"));
+        robot.clickOn("#payments-kind-quarter");
+        robot.clickOn("#payments-kind-quarter");
+        assertEquals(current, view(robot).chosenPeriod());
         choose(robot, 2026, 3);
         robot.clickOn("#payments-prepare-button");
         waitRows(robot, "#payments-units", 3);
