@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -145,8 +146,8 @@ final class PaymentsCommand implements Runnable {
 
         /** The whole period's findings first, then episode by episode, as the units are listed. */
         private static List<Finding> byEpisode(List<Finding> findings) {
-            return findings.stream().sorted(java.util.Comparator.comparing(Finding::episodeReference,
-                    java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))).toList();
+            return findings.stream().sorted(Comparator.comparing(Finding::episodeReference,
+                    Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
         }
 
         private static String sequence(PayableUnit u) {

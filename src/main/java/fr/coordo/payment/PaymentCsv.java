@@ -20,6 +20,7 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -174,7 +175,7 @@ public final class PaymentCsv {
             this.issues = issues;
         }
 
-        java.util.Optional<Row> row() {
+        Optional<Row> row() {
             String version = text("version_format", true);
             if (version != null && !version.equals(FORMAT_VERSION)) {
                 problem("version_format", "version « " + version + " » inconnue, ce lecteur lit la version " + FORMAT_VERSION + ".");
@@ -208,9 +209,9 @@ public final class PaymentCsv {
                 problem("ordre_annule", "un ordre d'annulation doit nommer l'ordre qu'il annule.");
             }
             if (bad) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(new Row(line, version, number, position, kind, cancels, issued, period, siret, finess, type, episode,
+            return Optional.of(new Row(line, version, number, position, kind, cancels, issued, period, siret, finess, type, episode,
                     nir, last, first, birth, sequence, start, end, rpps, am, pro, profession, amount, payee, payeeName, iban));
         }
 

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The files of issued orders: the order PDF, the CSV for the Assurance Maladie téléservice and the SEPA transfer.
@@ -23,20 +24,22 @@ public final class PaymentDocuments {
 
     /** {@code db} is the one {@code payments} works on: every read and record goes through the service. */
     public PaymentDocuments(Database db, PaymentService payments) {
-        this.payments = java.util.Objects.requireNonNull(payments, "payments");
-        java.util.Objects.requireNonNull(db, "db");
+        this.payments = Objects.requireNonNull(payments, "payments");
+        Objects.requireNonNull(db, "db");
     }
 
     /** The order as a PDF (PDF/A-2b). Without {@code replace}, an existing file is refused, never overwritten. */
     public Path savePdf(PaymentOrder order, Path file, boolean replace) {
         PaymentOrder o = stored(List.of(order)).getFirst();
-        return save(List.of(o), PaymentService.Format.PDF, PaymentOrderPdf.render(o), file, replace);
+        // the fingerprint printed in the footer: a paper copy compares with the record at a glance
+        return save(List.of(o), PaymentService.Format.PDF, PaymentOrderPdf.render(o), PaymentOrderPdf.fingerprint(o), file, replace);
     }
 
     /** The téléservice file of orders paid directly by the CPAM; an order paid by transfer is refused. */
     public Path saveCsv(List<PaymentOrder> orders, Path file, boolean replace) {
         List<PaymentOrder> stored = stored(orders);
-        return save(stored, PaymentService.Format.CSV, PaymentCsv.write(stored), file, replace);
+        byte[] csv = PaymentCsv.write(stored);
+        return save(stored, PaymentService.Format.CSV, csv, Fingerprint.of(csv), file, replace);
     }
 
     /** The SEPA transfer of orders the structure pays, to be executed on {@link #defaultExecution}. */
@@ -55,7 +58,8 @@ public final class PaymentDocuments {
             throw new InputException(List.of(Issue.blocking("date", "Date d'exécution : le " + PaymentService.FR_DATE.format(day)
                     + " est passé ; la banque n'exécute pas un virement dans le passé.")));
         }
-        return save(stored, PaymentService.Format.SEPA, SepaTransfer.write(stored, day), file, replace);
+        byte[] xml = SepaTransfer.write(stored, day);
+        return save(stored, PaymentService.Format.SEPA, xml, Fingerprint.of(xml), file, replace);
     }
 
     /** Today, or the latest issue day when an order is dated later (a clock set back). */
@@ -63,10 +67,10 @@ public final class PaymentDocuments {
         return orders.stream().map(PaymentOrder::issuedOn).max(Comparator.naturalOrder()).filter(d -> d.isAfter(today)).orElse(today);
     }
 
-    private Path save(List<PaymentOrder> orders, PaymentService.Format format, byte[] content, Path file, boolean replace) {
+    private Path save(List<PaymentOrder> orders, PaymentService.Format format, byte[] content, String fingerprint, Path file,
+            boolean replace) {
         Path target = file.toAbsolutePath().normalize();
         Documents.writeAtomically(target, content, replace);
-        String fingerprint = Fingerprint.of(content);
         for (PaymentOrder o : orders) {
             payments.recordExport(o.id(), format, fingerprint, AuditAction.EXPORT);
         }

@@ -16,9 +16,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -57,11 +60,12 @@ public final class SepaTransfer {
             issues.add(Issue.blocking("orders", "Aucun ordre de paiement choisi : le fichier de virement serait vide."));
         }
         Map<String, List<Transfer>> transfers = new LinkedHashMap<>();
+        Ibans ibans = new Ibans();
         for (PaymentOrder o : sorted) {
-            List<String> refused = refusals(o);
+            List<String> refused = refusals(o, ibans);
             refused.forEach(m -> issues.add(Issue.blocking("orders", m)));
             if (refused.isEmpty()) {
-                transfers.put(o.number(), transfers(o));
+                transfers.put(o.number(), transfers(o, ibans));
             }
         }
         if (!issues.isEmpty()) {
@@ -75,7 +79,7 @@ public final class SepaTransfer {
     }
 
     /** Why {@code o} cannot be paid by this file, in French; empty when it can. */
-    static List<String> refusals(PaymentOrder o) {
+    static List<String> refusals(PaymentOrder o, Ibans ibans) {
         String n = o.number();
         if (o.kind() == PaymentOrder.Kind.ANNULATION) {
             return List.of(n + " est un ordre d'annulation : il ne donne lieu à aucun virement.");
@@ -92,7 +96,7 @@ public final class SepaTransfer {
             out.add(n + " ne paie que la part de la coordination, que la structure garde : aucun virement à faire.");
         }
         String debtor = o.structure() == null ? null : o.structure().iban();
-        if (!(Iban.check(debtor) instanceof Check.Valid<Iban>)) {
+        if (ibans.valid(debtor) == null) {
             out.add(n + " : l'IBAN de la structure " + (blank(debtor) ? "manquait" : "n'était pas valide") + " à l'émission de l'ordre ; "
                     + "le compte à débiter est inconnu (annulez l'ordre, corrigez Paramètres › Structure, puis émettez-le à nouveau).");
         }
@@ -101,7 +105,7 @@ public final class SepaTransfer {
             if (l.payeeKind() == PayeeKind.STRUCTURE || l.amountCents() <= 0) {
                 continue;
             }
-            if (!(Iban.check(l.iban()) instanceof Check.Valid<Iban>)) {
+            if (ibans.valid(l.iban()) == null) {
                 String who = payeeText(l);
                 if (!seen.contains(who)) {
                     seen.add(who);
@@ -118,19 +122,19 @@ public final class SepaTransfer {
     }
 
     /** The payees of an order in the order they first appear, each with the sum of his lines. */
-    static List<Transfer> transfers(PaymentOrder o) {
+    static List<Transfer> transfers(PaymentOrder o, Ibans ibans) {
         Map<String, long[]> cents = new LinkedHashMap<>();
         Map<String, OrderLine> first = new LinkedHashMap<>();
-        Map<String, java.util.Set<Integer>> episodes = new LinkedHashMap<>();
+        Map<String, Set<Integer>> episodes = new LinkedHashMap<>();
         for (OrderLine l : o.lines()) {
             if (l.payeeKind() == PayeeKind.STRUCTURE) {
                 continue;
             }
-            String iban = Iban.check(l.iban()).orElseThrow().value();
+            String iban = ibans.valid(l.iban());
             String key = l.payeeKind() + "|" + l.payeeName() + "|" + iban;
             first.putIfAbsent(key, l);
             cents.computeIfAbsent(key, k -> new long[1])[0] += l.amountCents();
-            episodes.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(l.episodeId());
+            episodes.computeIfAbsent(key, k -> new HashSet<>()).add(l.episodeId());
         }
         List<Transfer> out = new ArrayList<>();
         for (var e : first.entrySet()) {
@@ -145,7 +149,7 @@ public final class SepaTransfer {
             }
             String bic = l.bic() != null && Bic.check(l.bic()) instanceof Check.Valid<Bic> v ? v.value().value() : null;
             out.add(new Transfer(o.number() + "-" + String.format("%03d", out.size() + 1), l.payeeKind(), l.payeeName(),
-                    Iban.check(l.iban()).orElseThrow().value(), bic, sum, episodes.get(e.getKey()).size()));
+                    ibans.valid(l.iban()), bic, sum, episodes.get(e.getKey()).size()));
         }
         return out;
     }
@@ -160,7 +164,7 @@ public final class SepaTransfer {
         x.writeDefaultNamespace(NAMESPACE);
         w.open("CstmrCdtTrfInitn");
         w.open("GrpHdr");
-        w.text("MsgId", messageId(orders));
+        w.text("MsgId", messageId(orders, execution));
         OffsetDateTime latest = orders.stream().map(PaymentOrder::issuedAt).max(Comparator.naturalOrder()).orElseThrow();
         w.text("CreDtTm", DATE_TIME.format(latest.atZoneSameInstant(Database.ZONE).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS)));
         w.text("NbOfTxs", String.valueOf(transfers.values().stream().mapToInt(List::size).sum()));
@@ -239,6 +243,19 @@ public final class SepaTransfer {
         return bytes.toByteArray();
     }
 
+    /** IBANs checked once each: an order of a quarter repeats the same few thousand times. */
+    static final class Ibans {
+        private final Map<String, String> checked = new HashMap<>();
+
+        /** The normalised IBAN, or null when missing or invalid. */
+        String valid(String raw) {
+            if (raw == null) {
+                return null;
+            }
+            return checked.computeIfAbsent(raw, r -> Iban.check(r) instanceof Check.Valid<Iban> v ? v.value().value() : null);
+        }
+    }
+
     private static void account(Writer w, String element, String iban) throws XMLStreamException {
         w.open(element);
         w.open("Id");
@@ -248,11 +265,12 @@ public final class SepaTransfer {
     }
 
     /**
-     * « VIR-OP-2026-0004-3-1a2b3c4d »: the first order, how many, and a digest of every number, so that the same orders
-     * give the same identifier and two different sets never share one.
+     * « VIR-OP-2026-0004-3-1a2b3c4d »: the first order, how many, and a digest of every number and the execution day, so
+     * that the same file always has the same identifier and a file asked for another day (a bank refuses a message
+     * identifier it has already seen) or for other orders has another.
      */
-    static String messageId(List<PaymentOrder> orders) {
-        String numbers = String.join(",", orders.stream().map(PaymentOrder::number).toList());
+    static String messageId(List<PaymentOrder> orders, LocalDate execution) {
+        String numbers = String.join(",", orders.stream().map(PaymentOrder::number).toList()) + "|" + execution;
         return identifier("VIR-" + orders.getFirst().number() + "-" + orders.size() + "-" + Fingerprint.of(numbers).substring(0, 8));
     }
 

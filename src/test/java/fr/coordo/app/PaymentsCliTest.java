@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.coordo.document.Fingerprint;
+import fr.coordo.document.PdfAssertions;
 import fr.coordo.pathway.PathwayFixtures;
 import fr.coordo.pathway.PaymentChannel;
 import fr.coordo.payment.PaymentCsv;
 import fr.coordo.payment.PaymentFixtures;
 import fr.coordo.payment.PaymentOrder;
+import fr.coordo.payment.PaymentOrderPdf;
 import fr.coordo.payment.PaymentService;
 import fr.coordo.store.Database;
 import fr.coordo.team.PracticeMode;
@@ -184,13 +186,13 @@ class PaymentsCliTest {
         Path pdf = dir.resolve(transfer + ".pdf");
         Run p = run("payments", "export", transfer, "--format", "pdf", "--out", pdf.toString());
         assertEquals(0, p.code(), p.err());
-        assertTrue(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"));
+        PdfAssertions.assertPdfA2b(Files.readAllBytes(pdf));
 
         try (Database d = Database.open(db)) {
             PaymentService service = new PaymentService(d);
             PaymentOrder o = service.findByNumber(transfer).orElseThrow();
             assertEquals(Fingerprint.of(xml), o.sepaFingerprint());
-            assertEquals(Fingerprint.of(Files.readAllBytes(pdf)), o.pdfFingerprint());
+            assertEquals(PaymentOrderPdf.fingerprint(o), o.pdfFingerprint(), "the fingerprint printed in the PDF's footer");
             assertEquals(Fingerprint.of(Files.readAllBytes(csv)), service.findByNumber(cpam).orElseThrow().csvFingerprint());
         }
 

@@ -2,6 +2,7 @@ package fr.coordo.payment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,8 +88,7 @@ class SepaTransferTest {
             Issued i = threeOrders(db);
             byte[] xml = SepaTransfer.write(List.of(i.october(), i.second(), i.september()), EXECUTION);
 
-            SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(SCHEMA.toFile()).newValidator()
-                    .validate(new StreamSource(new ByteArrayInputStream(xml)));
+            validate(xml);
 
             Document doc = parse(xml);
             // 5 episodes × (1 126,00 − 168,90 of coordination kept by the structure) = 4 785,50 in 3 × 4 transfers
@@ -150,6 +150,18 @@ class SepaTransferTest {
                     "the same orders give the same bytes, whatever their order");
             assertEquals(text(doc, "GrpHdr", "CreDtTm"), text(parse(SepaTransfer.write(List.of(i.second()), EXECUTION)), "GrpHdr", "CreDtTm"),
                     "created at the latest order's issue time");
+            PaymentOrder o = i.october();
+            PaymentOrder.StructureSnapshot s = o.structure();
+            PaymentOrder noBic = new PaymentOrder(o.id(), o.number(), o.kind(), null, null, null, o.projectId(), o.projectReference(),
+                    o.pcrTypeCode(), o.pcrTypeLabel(), o.period(), o.channel(), o.issuedOn(), o.issuedAt(), o.issuedBy(),
+                    new PaymentOrder.StructureSnapshot(s.name(), s.siret(), s.finess(), s.address(), s.representative(), s.iban(), null),
+                    o.checks(), o.warnings(), o.totalCents(), o.lines(), null, null, null);
+            byte[] withoutBic = SepaTransfer.write(List.of(noBic), EXECUTION);
+            validate(withoutBic);
+            assertEquals("NOTPROVIDED", child(child(child(all(parse(withoutBic), "DbtrAgt").getFirst(), "FinInstnId"), "Othr"), "Id")
+                    .getTextContent(), "the structure's bank without its BIC");
+            assertNotEquals(text(doc, "GrpHdr", "MsgId"), text(parse(SepaTransfer.write(List.of(i.september(), i.second(), i.october()),
+                    EXECUTION.plusDays(1))), "GrpHdr", "MsgId"), "asked for another day, the file is a new message for the bank");
         }
     }
 
@@ -210,6 +222,12 @@ class SepaTransferTest {
     private static void assertRefused(List<PaymentOrder> orders, String expected) {
         InputException e = assertThrows(InputException.class, () -> SepaTransfer.write(orders, EXECUTION));
         assertTrue(e.issues().stream().map(Issue::message).anyMatch(m -> m.startsWith(expected)), () -> e.getMessage());
+    }
+
+    /** Throws, naming the line and the rule, when the file does not validate against the EPC's schema. */
+    static void validate(byte[] xml) throws Exception {
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(SCHEMA.toFile()).newValidator()
+                .validate(new StreamSource(new ByteArrayInputStream(xml)));
     }
 
     static Document parse(byte[] xml) throws Exception {
