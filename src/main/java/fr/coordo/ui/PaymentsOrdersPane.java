@@ -1,6 +1,5 @@
 package fr.coordo.ui;
 
-import fr.coordo.document.Fingerprint;
 import fr.coordo.identity.SearchKey;
 import fr.coordo.pathway.PaymentChannel;
 import fr.coordo.payment.OrderLine;
@@ -147,10 +146,10 @@ final class PaymentsOrdersPane extends BorderPane {
         number.setComparator(Comparator.comparing(PaymentOrder::number));
         number.setCellFactory(c -> PaymentsPreparePane.textCell(PaymentOrder::number, o -> false, false));
         number.setSortType(TableColumn.SortType.DESCENDING);
-        TableColumn<PaymentOrder, PaymentOrder> period = PaymentsPreparePane.column("Période", 145);
+        TableColumn<PaymentOrder, PaymentOrder> period = PaymentsPreparePane.column("Période", 135);
         period.setComparator(Comparator.comparing(o -> o.period().start()));
         period.setCellFactory(c -> PaymentsPreparePane.textCell(o -> o.period().label(), o -> false, false));
-        TableColumn<PaymentOrder, PaymentOrder> project = PaymentsPreparePane.column("Projet", 160);
+        TableColumn<PaymentOrder, PaymentOrder> project = PaymentsPreparePane.column("Projet", 190);
         project.setComparator(Comparator.comparing(PaymentOrder::projectReference));
         project.setCellFactory(c -> ProjectCells.twoLines(PaymentOrder::projectReference, PaymentOrder::pcrTypeLabel, null));
         TableColumn<PaymentOrder, PaymentOrder> channel = PaymentsPreparePane.column("Canal", 85);
@@ -162,11 +161,11 @@ final class PaymentsOrdersPane extends BorderPane {
         TableColumn<PaymentOrder, PaymentOrder> lineCount = PaymentsPreparePane.column("Lignes", 65);
         lineCount.setComparator(Comparator.comparing(o -> o.lines().size()));
         lineCount.setCellFactory(c -> PaymentsPreparePane.textCell(o -> String.valueOf(o.lines().size()), o -> false, true));
-        TableColumn<PaymentOrder, PaymentOrder> kind = PaymentsPreparePane.column("Nature", 100);
+        TableColumn<PaymentOrder, PaymentOrder> kind = PaymentsPreparePane.column("Nature", 95);
         kind.setComparator(Comparator.comparing((PaymentOrder o) -> o.kind().name()).thenComparing(PaymentOrder::number));
         kind.setCellFactory(c -> PaymentsPreparePane.textCell(o -> o.kind() == PaymentOrder.Kind.ANNULATION ? "Annulation" : "Paiement",
                 o -> false, false));
-        TableColumn<PaymentOrder, PaymentOrder> link = PaymentsPreparePane.column("Annulation", 170);
+        TableColumn<PaymentOrder, PaymentOrder> link = PaymentsPreparePane.column("Annulation", 185);
         link.setComparator(Comparator.comparing(PaymentsOrdersPane::link));
         link.setCellFactory(c -> PaymentsPreparePane.textCell(PaymentsOrdersPane::link, PaymentOrder::isCancelled, false));
         TableColumn<PaymentOrder, PaymentOrder> issued = PaymentsPreparePane.column("Émis", 120);
@@ -454,7 +453,8 @@ final class PaymentsOrdersPane extends BorderPane {
                 case NO_PRINTER -> "Aucune imprimante n'est installée sur ce poste : enregistrez l'ordre en PDF pour l'imprimer ailleurs.";
                 case CANCELLED -> "Impression annulée.";
                 case PRINTED -> {
-                    payments.recordExport(o.id(), PaymentService.Format.PDF, Fingerprint.of(bytes), AuditAction.PRINT);
+                    // the fingerprint the PDF prints in its footer, as PaymentDocuments records it
+                    payments.recordExport(o.id(), PaymentService.Format.PDF, PaymentOrderPdf.fingerprint(o), AuditAction.PRINT);
                     yield "Ordre " + o.number() + " envoyé à l'imprimante.";
                 }
             };

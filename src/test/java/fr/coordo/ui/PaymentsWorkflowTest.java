@@ -128,7 +128,8 @@ class PaymentsWorkflowTest {
         assertTrue(robot.lookup("#payments-issue").query().isDisabled(), "nothing is issued while a check fails");
         assertEquals("Émission impossible : 3 points bloquants à corriger.", text(robot, "#payments-issue-why"));
         assertEquals("3 points bloquants à corriger avant d'émettre, 2 avertissements à confirmer.", text(robot, "#payments-findings-summary"));
-        shoot(robot, "paiements-controles");
+        // the README's screenshot: the check that blocks, and why « Émettre » is disabled
+        shoot(robot, "paiements");
 
         // The finding leads to Mme Durand's episode and the psychologist's share: « aucune activité ».
         clickFinding(robot, durand, missing);
@@ -163,7 +164,7 @@ class PaymentsWorkflowTest {
         waitFor(robot, () -> !robot.lookup("#payments-issue").query().isDisabled());
         assertEquals("1 avertissement à confirmer à l'émission.", text(robot, "#payments-issue-why"));
         assertEquals(nb("1 ordre · 3 378,00 €"), text(robot, "#payments-total"));
-        shoot(robot, "paiements");
+        shoot(robot, "paiements-pret");
 
         robot.clickOn("#payments-issue");
         waitShown(robot, "#issue-confirm-ok");
@@ -200,6 +201,13 @@ class PaymentsWorkflowTest {
         assertTrue(text(robot, "#payments-orders-message").startsWith("Virement SEPA (" + number + ", exécution demandée le "
                 + Forms.date(LocalDate.now(Database.ZONE)) + ") enregistré : " + sepa),
                 text(robot, "#payments-orders-message"));
+
+        // The personal-data warning was given once: the PDF goes straight to the save dialog.
+        robot.clickOn("#payments-pdf");
+        Path pdf = out.resolve(number + ".pdf");
+        waitFor(robot, () -> Files.exists(pdf) && text(robot, "#payments-orders-message").startsWith("Ordre " + number + " enregistré en PDF"));
+        assertTrue(robot.lookup("#payments-health-warning").tryQuery().isEmpty(), "no second warning in the session");
+        fr.coordo.document.PdfAssertions.assertPdfA2b(Files.readAllBytes(pdf));
 
         // Back in « Préparer », the quarter's three episodes are paid and nothing is left to pay.
         robot.interact(() -> robot.lookup("#payments-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0));
