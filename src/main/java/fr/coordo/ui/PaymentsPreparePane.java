@@ -556,7 +556,7 @@ final class PaymentsPreparePane extends BorderPane {
 
     /** « Médecin · IBAN FR76 •••• 0132 », « Psychologue · versé à son employeur Clinique du Parc · … », « Structure … ». */
     private String payeeText(Share s) {
-        String who = s.isCoordination() ? "Structure " + s.payeeName()
+        String who = s.isCoordination() ? s.payeeName()
                 : s.professional().professionLabel() + (s.payeeKind() == fr.coordo.payment.PayeeKind.EMPLOYEUR
                 ? " · versé à son employeur " + s.payeeName() : "");
         String residue = s.residue() ? " · reliquat des centimes" : "";
