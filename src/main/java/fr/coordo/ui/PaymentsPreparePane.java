@@ -453,8 +453,12 @@ final class PaymentsPreparePane extends BorderPane {
         }
     }
 
-    /** Prepares {@code period}, then shows {@code done} (or clears the message when null). */
     private void prepare(Period period, String done) {
+        prepare(period, done, true);
+    }
+
+    /** Prepares {@code period}, then shows {@code done} (or clears the message when null). */
+    private void prepare(Period period, String done, boolean success) {
         long load = loads.incrementAndGet();
         setWorking(true, "Préparation de la période « " + period.label() + " »…");
         Background.run("payments-prepare", () -> payments.prepare(period), prep -> {
@@ -464,7 +468,7 @@ final class PaymentsPreparePane extends BorderPane {
             setWorking(false, null);
             show(prep);
             if (done != null) {
-                say(done, true);
+                say(done, success);
             } else {
                 Forms.show(message, false);
             }
@@ -760,7 +764,8 @@ final class PaymentsPreparePane extends BorderPane {
                     + ". Enregistrez-les ou imprimez-les dans l'onglet « Ordres émis ».");
         }, error -> {
             setWorking(false, null);
-            say("Aucun ordre n'a été émis :\n" + ProjectDialogs.describe(error).lines().map(l -> "• " + l)
+            // prepared again, so that what changed meanwhile is shown with the reason of the refusal
+            prepare(prep.period(), "Aucun ordre n'a été émis :\n" + ProjectDialogs.describe(error).lines().map(l -> "• " + l)
                     .collect(Collectors.joining("\n")), false);
         });
     }

@@ -309,6 +309,34 @@ class PaymentsWorkflowTest {
         waitRows(robot, "#payments-units", 3);
     }
 
+    @Test
+    void anIssueRefusedBecauseTheQuarterWasPaidMeanwhileSaysWhyAndShowsItPaid(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.window().workspace() != null);
+        resize(robot, 1400, 900);
+        PaymentService payments = new PaymentService(db());
+        new TeamService(db()).update(psychologist, PathwayFixtures.complete("Moreau", "Paul", "psychologue", 4), Set.of());
+        robot.clickOn("#nav-paiements");
+        waitShown(robot, "#payments-prepare-button");
+        waitFor(robot, () -> !robot.lookup("#payments-prepare-button").query().isDisabled());
+        choose(robot, 2026, 3);
+        robot.clickOn("#payments-prepare-button");
+        waitRows(robot, "#payments-units", 3);
+        waitFor(robot, () -> !robot.lookup("#payments-issue").query().isDisabled());
+
+        // meanwhile the quarter is issued elsewhere (the command line, another workstation)
+        PaymentOrder elsewhere = payments.issue(payments.prepare(Q3), true).getFirst();
+        robot.clickOn("#payments-issue");
+        waitShown(robot, "#issue-confirm-ok");
+        robot.clickOn("#issue-confirm-ok");
+        waitFor(robot, () -> text(robot, "#payments-message").startsWith("Aucun ordre n'a été émis :"));
+        assertTrue(text(robot, "#payments-message").contains(durand + " (DURAND Marie) : l'épisode est déjà payé par l'ordre "
+                + elsewhere.number() + "."), text(robot, "#payments-message"));
+        assertEquals(1, payments.orders().size(), "nothing paid twice");
+        waitFor(robot, () -> robot.lookup("#payments-paid").queryAs(javafx.scene.control.TitledPane.class).getText()
+                .equals("Déjà payées dans la période (3)"));
+        waitRows(robot, "#payments-units", 0);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Amounts and percentages as the window writes them, with non-breaking spaces. */
