@@ -206,7 +206,7 @@ final class PaymentsCommand implements Runnable {
 
     @Command(name = "export",
             description = {"Écrit le fichier d'un ordre : pdf (l'ordre imprimable, PDF/A), csv (pour le téléservice de "
-                    + "l'Assurance Maladie, ordres payés directement par la CPAM ; docs/formats/paiements-csv-v1.md) ou sepa "
+                    + "l'Assurance Maladie, ordres payés directement par la CPAM ; docs/FORMAT-PAIEMENTS-CSV.md) ou sepa "
                     + "(virement pain.001.001.09 à remettre à la banque, ordres payés par la structure). Le csv et le sepa "
                     + "acceptent plusieurs ordres dans un même fichier.",
                     "L'ordre garde l'empreinte du fichier et l'export est noté dans le journal des modifications. Un fichier "

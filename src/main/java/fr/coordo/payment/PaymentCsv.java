@@ -30,7 +30,7 @@ import org.apache.commons.csv.QuoteMode;
 
 /**
  * The payment orders paid directly by the CPAM, as a file for the Assurance Maladie téléservice. No official layout
- * is published: format version 1 is ours, documented in docs/formats/paiements-csv-v1.md. UTF-8 with BOM, {@code ;},
+ * is published: format version 1 is ours, documented in docs/FORMAT-PAIEMENTS-CSV.md. UTF-8 with BOM, {@code ;},
  * one header line, CRLF, RFC 4180 quoting, dates AAAA-MM-JJ, amounts with two decimals and a point; one row per
  * order line (negative in a cancelling order).
  */

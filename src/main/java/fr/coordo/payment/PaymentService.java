@@ -378,7 +378,7 @@ public final class PaymentService {
                 }
                 if (s.activityCount() == 0) {
                     out.add(Finding.warning(PaymentCheck.ACTIVITE, u, p.id(), who + " : aucune activité de " + name
-                            + " n'est notée à l'agenda avec le patient du " + FR_DATE.format(u.serviceStart()) + " au "
+                            + " n'est notée à l'agenda avec " + e.patientName() + " du " + FR_DATE.format(u.serviceStart()) + " au "
                             + FR_DATE.format(u.serviceEnd()) + " ; confirmez sa part de " + money(s.amountCents()) + "."));
                 }
             }

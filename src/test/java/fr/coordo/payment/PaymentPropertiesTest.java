@@ -179,8 +179,10 @@ class PaymentPropertiesTest {
                     // pays what a cancellation freed, if any: a new order, never a change to this one
                     try {
                         payments.issue(payments.prepare(Period.parse("2026-10")), true);
-                    } catch (InputException nothingToPay) {
-                        assertTrue(nothingToPay.getMessage().contains("aucune prestation"), nothingToPay.getMessage());
+                    } catch (InputException refused) {
+                        // nothing left to pay, or a split saved by an earlier try above the amount due
+                        assertTrue(refused.getMessage().contains("aucune prestation") || refused.getMessage().contains("de trop"),
+                                refused.getMessage());
                     }
                 }
                 default -> {
