@@ -146,10 +146,10 @@ final class PaymentsOrdersPane extends BorderPane {
         number.setComparator(Comparator.comparing(PaymentOrder::number));
         number.setCellFactory(c -> PaymentsPreparePane.textCell(PaymentOrder::number, o -> false, false));
         number.setSortType(TableColumn.SortType.DESCENDING);
-        TableColumn<PaymentOrder, PaymentOrder> period = PaymentsPreparePane.column("Période", 135);
+        TableColumn<PaymentOrder, PaymentOrder> period = PaymentsPreparePane.column("Période", 150);
         period.setComparator(Comparator.comparing(o -> o.period().start()));
         period.setCellFactory(c -> PaymentsPreparePane.textCell(o -> o.period().label(), o -> false, false));
-        TableColumn<PaymentOrder, PaymentOrder> project = PaymentsPreparePane.column("Projet", 190);
+        TableColumn<PaymentOrder, PaymentOrder> project = PaymentsPreparePane.column("Projet", 165);
         project.setComparator(Comparator.comparing(PaymentOrder::projectReference));
         project.setCellFactory(c -> ProjectCells.twoLines(PaymentOrder::projectReference, PaymentOrder::pcrTypeLabel, null));
         TableColumn<PaymentOrder, PaymentOrder> channel = PaymentsPreparePane.column("Canal", 85);
@@ -158,17 +158,18 @@ final class PaymentsOrdersPane extends BorderPane {
         TableColumn<PaymentOrder, PaymentOrder> amount = PaymentsPreparePane.column("Total", 110);
         amount.setComparator(Comparator.comparing(PaymentOrder::totalCents));
         amount.setCellFactory(c -> PaymentsPreparePane.textCell(o -> PaymentsTexts.money(o.totalCents()), o -> false, true));
-        TableColumn<PaymentOrder, PaymentOrder> lineCount = PaymentsPreparePane.column("Lignes", 65);
+        TableColumn<PaymentOrder, PaymentOrder> lineCount = PaymentsPreparePane.column("Lignes", 70);
         lineCount.setComparator(Comparator.comparing(o -> o.lines().size()));
         lineCount.setCellFactory(c -> PaymentsPreparePane.textCell(o -> String.valueOf(o.lines().size()), o -> false, true));
         TableColumn<PaymentOrder, PaymentOrder> kind = PaymentsPreparePane.column("Nature", 95);
         kind.setComparator(Comparator.comparing((PaymentOrder o) -> o.kind().name()).thenComparing(PaymentOrder::number));
         kind.setCellFactory(c -> PaymentsPreparePane.textCell(o -> o.kind() == PaymentOrder.Kind.ANNULATION ? "Annulation" : "Paiement",
                 o -> false, false));
-        TableColumn<PaymentOrder, PaymentOrder> link = PaymentsPreparePane.column("Annulation", 185);
+        TableColumn<PaymentOrder, PaymentOrder> link = PaymentsPreparePane.column("Annulation", 200);
         link.setComparator(Comparator.comparing(PaymentsOrdersPane::link));
-        link.setCellFactory(c -> PaymentsPreparePane.textCell(PaymentsOrdersPane::link, PaymentOrder::isCancelled, false));
-        TableColumn<PaymentOrder, PaymentOrder> issued = PaymentsPreparePane.column("Émis", 120);
+        // the row of a cancelled order is greyed: the link needs no alarm of its own
+        link.setCellFactory(c -> PaymentsPreparePane.textCell(PaymentsOrdersPane::link, o -> false, false));
+        TableColumn<PaymentOrder, PaymentOrder> issued = PaymentsPreparePane.column("Émis", 110);
         issued.setComparator(Comparator.comparing(PaymentOrder::issuedAt));
         issued.setCellFactory(c -> ProjectCells.twoLines(o -> Forms.date(o.issuedOn()), o -> "par " + o.issuedBy(), null));
         table.getColumns().setAll(List.of(number, period, project, channel, amount, lineCount, kind, link, issued));
@@ -221,7 +222,7 @@ final class PaymentsOrdersPane extends BorderPane {
         TableColumn<OrderLine, OrderLine> service = PaymentsPreparePane.column("Prestation", 185);
         service.setComparator(Comparator.comparing(OrderLine::serviceEnd));
         service.setCellFactory(c -> ProjectCells.twoLines(l -> PaymentsTexts.dates(l.serviceStart(), l.serviceEnd()),
-                l -> l.sequenceCode() == null || l.sequenceCode().isEmpty() ? "Épisode entier" : "Séquence « " + l.sequenceLabel() + " »", null));
+                l -> l.sequenceCode() == null || l.sequenceCode().isEmpty() ? "Épisode entier" : l.sequenceLabel(), null));
         TableColumn<OrderLine, OrderLine> who = PaymentsPreparePane.column("Professionnel", 190);
         who.setComparator(Comparator.comparing(l -> l.isCoordination() ? "" : l.professionalName()));
         who.setCellFactory(c -> ProjectCells.twoLines(l -> l.isCoordination() ? "Coordination" : l.professionalName(),

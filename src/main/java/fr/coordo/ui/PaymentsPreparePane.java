@@ -272,7 +272,7 @@ final class PaymentsPreparePane extends BorderPane {
         episode.setCellFactory(c -> ProjectCells.twoLines(PayableUnit::episodeReference, u -> u.episode().patientName(), null));
         TableColumn<PayableUnit, PayableUnit> service = column("Prestation", 170);
         service.setComparator(Comparator.comparing(PayableUnit::serviceEnd));
-        service.setCellFactory(c -> ProjectCells.twoLines(u -> PaymentsTexts.dates(u.serviceStart(), u.serviceEnd()), PaymentsTexts::sequence, null));
+        service.setCellFactory(c -> ProjectCells.twoLines(u -> PaymentsTexts.dates(u.serviceStart(), u.serviceEnd()), PaymentsTexts::sequenceShort, null));
         TableColumn<PayableUnit, PayableUnit> project = column("Projet", 115);
         project.setComparator(Comparator.comparing((PayableUnit u) -> u.episode().projectReference()).thenComparing(u -> u.channel().name()));
         project.setCellFactory(c -> ProjectCells.twoLines(u -> u.episode().projectReference(), u -> PaymentsTexts.channel(u.channel()), null));
@@ -309,7 +309,7 @@ final class PaymentsPreparePane extends BorderPane {
         TableColumn<PayableUnit, PayableUnit> paidService = column("Prestation", 170);
         paidService.setComparator(Comparator.comparing(PayableUnit::serviceEnd));
         paidService.setCellFactory(c -> ProjectCells.twoLines(u -> PaymentsTexts.dates(u.serviceStart(), u.serviceEnd()),
-                PaymentsTexts::sequence, null));
+                PaymentsTexts::sequenceShort, null));
         TableColumn<PayableUnit, PayableUnit> paidDue = column("Dû", 97);
         paidDue.setComparator(Comparator.comparing(u -> u.dueCents() == null ? -1 : u.dueCents()));
         paidDue.setCellFactory(c -> amountCell(u -> u.dueCents(), u -> false));

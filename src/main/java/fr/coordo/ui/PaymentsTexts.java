@@ -89,6 +89,11 @@ final class PaymentsTexts {
         return u.sequenceCode().isEmpty() ? "Épisode entier" : "Séquence « " + u.sequenceLabel() + " »";
     }
 
+    /** « Phase 1 — prise en charge intensive », « Épisode entier »: the séquence in a table. */
+    static String sequenceShort(PayableUnit u) {
+        return u.sequenceCode().isEmpty() ? "Épisode entier" : u.sequenceLabel();
+    }
+
     static String plural(long n, String one, String many) {
         return n + " " + (n > 1 ? many : one);
     }
