@@ -140,6 +140,7 @@ final class MainWindow {
             case PATIENTS -> new PatientsView(workspace, stage, this::showPatientAgenda);
             case AGENDA -> new AgendaView(workspace, stage);
             case PATHWAY -> new PathwayView(workspace, stage, this::openPatient, this::showPatientAgenda);
+            case PAYMENTS -> new PaymentsView(workspace, stage);
             case SETTINGS -> new SettingsView(workspace, stage);
             default -> new ComingSoonView(section);
         };

@@ -19,7 +19,7 @@ enum Section {
     PATHWAY("parcours", "Parcours", KeyCode.DIGIT5, true,
             "Les parcours coordonnés renforcés : projet de parcours, dossier de déclaration à l'ARS et à la CPAM, "
                     + "signatures, inclusions et épisodes de soins."),
-    PAYMENTS("paiements", "Paiements", KeyCode.DIGIT6, false,
+    PAYMENTS("paiements", "Paiements", KeyCode.DIGIT6, true,
             "La répartition de chaque forfait entre les professionnels au centime près, les contrôles avant paiement, "
                     + "les ordres de paiement en PDF et les fichiers CSV et SEPA."),
     SETTINGS("parametres", "Paramètres", KeyCode.DIGIT7, true,
