@@ -78,6 +78,14 @@ BEGIN
     SELECT RAISE(ABORT, 'an issued payment order is never changed');
 END;
 
+-- INSERT OR REPLACE deletes the row it replaces without firing the delete trigger: refuse any insert that would.
+CREATE TRIGGER payment_order_never_replaced BEFORE INSERT ON payment_order
+WHEN EXISTS (SELECT 1 FROM payment_order WHERE id = NEW.id OR number = NEW.number OR (year = NEW.year AND serial = NEW.serial)
+             OR (NEW.cancels_id IS NOT NULL AND cancels_id = NEW.cancels_id))
+BEGIN
+    SELECT RAISE(ABORT, 'an issued payment order is never changed');
+END;
+
 CREATE TRIGGER payment_order_kept BEFORE DELETE ON payment_order
 BEGIN
     SELECT RAISE(ABORT, 'a payment order is kept');
@@ -119,6 +127,7 @@ CREATE INDEX payment_order_line_unit ON payment_order_line (episode_id, sequence
 
 CREATE TRIGGER payment_order_line_sealed BEFORE INSERT ON payment_order_line
 WHEN (SELECT sealed FROM payment_order WHERE id = NEW.order_id) IS NOT 0
+     OR EXISTS (SELECT 1 FROM payment_order_line WHERE id = NEW.id)
 BEGIN
     SELECT RAISE(ABORT, 'an issued payment order is never changed');
 END;

@@ -53,6 +53,19 @@ public final class Iban extends AbstractIdentifier implements Identifier {
         return Rules.keyed(kind, keyMatches, new Iban(value));
     }
 
+    /**
+     * Countries and territories of the SEPA scheme (EPC list: the EEA, Switzerland, the United Kingdom, the
+     * microstates, and the French overseas départements and collectivités that have IBAN codes of their own).
+     */
+    private static final java.util.Set<String> SEPA = java.util.Set.of("AD", "AT", "AX", "BE", "BG", "BL", "CH", "CY", "CZ", "DE", "DK",
+            "EE", "ES", "FI", "FR", "GB", "GF", "GG", "GI", "GP", "GR", "HR", "HU", "IE", "IM", "IS", "IT", "JE", "LI", "LT", "LU", "LV",
+            "MC", "MF", "MQ", "MT", "NL", "NO", "PL", "PM", "PT", "RE", "RO", "SE", "SI", "SK", "SM", "VA", "YT");
+
+    /** A SEPA credit transfer can reach this account. */
+    public boolean isSepa() {
+        return SEPA.contains(country());
+    }
+
     /** The two-letter country code (« FR »). */
     public String country() {
         return value().substring(0, 2);

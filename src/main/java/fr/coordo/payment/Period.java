@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /** The period an order covers: a month (« 2026-11 ») or a quarter (« 2026-Q4 »). */
 public record Period(String code, LocalDate start, LocalDate end) {
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
-    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-[Qq]([1-4])");
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-[QqTt]([1-4])");
 
     public static Period month(YearMonth month) {
         return new Period(month.toString(), month.atDay(1), month.atEndOfMonth());
@@ -44,7 +44,7 @@ public record Period(String code, LocalDate start, LocalDate end) {
             return quarter(Integer.parseInt(q.group(1)), Integer.parseInt(q.group(2)));
         }
         throw new InputException(List.of(Issue.blocking("period", "Période : « " + t
-                + " » n'est pas une période ; écrivez un mois AAAA-MM (2026-11) ou un trimestre AAAA-Tn (2026-Q4).")));
+                + " » n'est pas une période ; écrivez un mois AAAA-MM (2026-11) ou un trimestre AAAA-Qn (2026-Q4 ; 2026-T4 est aussi compris).")));
     }
 
     public boolean isQuarter() {

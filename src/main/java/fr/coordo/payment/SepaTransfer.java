@@ -109,7 +109,7 @@ public final class SepaTransfer {
                 String who = payeeText(l);
                 if (!seen.contains(who)) {
                     seen.add(who);
-                    out.add(n + ", ligne " + l.position() + " : l'IBAN de " + who + (blank(l.iban()) ? " est absent" : " n'est pas valide")
+                    out.add(n + ", ligne " + l.position() + " : l'IBAN de " + who + " " + Ibans.problem(l.iban())
                             + " ; le virement est impossible (annulez l'ordre, corrigez la fiche du professionnel, puis émettez-le à nouveau).");
                 }
             }
@@ -252,7 +252,16 @@ public final class SepaTransfer {
             if (raw == null) {
                 return null;
             }
-            return checked.computeIfAbsent(raw, r -> Iban.check(r) instanceof Check.Valid<Iban> v ? v.value().value() : null);
+            return checked.computeIfAbsent(raw, r -> Iban.check(r) instanceof Check.Valid<Iban> v && v.value().isSepa() ? v.value().value() : null);
+        }
+
+        /** Why a payee's IBAN cannot be used, in French (« est absent », « n'est pas valide »…). */
+        static String problem(String raw) {
+            if (blank(raw)) {
+                return "est absent";
+            }
+            return Iban.check(raw) instanceof Check.Valid<Iban> v && !v.value().isSepa()
+                    ? "est d'un pays hors de la zone SEPA (" + v.value().country() + ")" : "n'est pas valide";
         }
     }
 
