@@ -59,7 +59,16 @@ public final class PaymentDocuments {
                     + " est passé ; la banque n'exécute pas un virement dans le passé.")));
         }
         byte[] xml = SepaTransfer.write(stored, day);
-        return save(stored, PaymentService.Format.SEPA, xml, Fingerprint.of(xml), file, replace);
+        String fingerprint = Fingerprint.of(xml);
+        // a second, different file for an order already exported would be a second payment at the bank
+        List<Issue> already = stored.stream().filter(o -> o.sepaFingerprint() != null && !o.sepaFingerprint().equals(fingerprint))
+                .map(o -> Issue.blocking("sepa", o.number() + " a déjà son fichier de virement (empreinte " + o.sepaFingerprint()
+                        + ") : un autre fichier le ferait payer une seconde fois. Réenregistrez le même fichier (mêmes ordres, même "
+                        + "jour d'exécution), ou annulez l'ordre si le virement n'a pas été fait.")).toList();
+        if (!already.isEmpty()) {
+            throw new InputException(already);
+        }
+        return save(stored, PaymentService.Format.SEPA, xml, fingerprint, file, replace);
     }
 
     /** Today, or the latest issue day when an order is dated later (a clock set back). */

@@ -200,7 +200,12 @@ class PaymentsCliTest {
         assertEquals(1, exists.code());
         assertTrue(exists.err().contains("existe déjà") && exists.err().contains("--force"), exists.err());
         assertArrayEquals(xml, Files.readAllBytes(sepa), "left as it was");
-        assertEquals(0, run("payments", "export", transfer, "--format", "sepa", "--out", sepa.toString(), "--force").code());
+        assertEquals(0, run("payments", "export", transfer, "--format", "sepa", "--out", sepa.toString(), "--force",
+                "--execution-date", "2099-01-05").code(), "the same file again");
+        Run other = run("payments", "export", transfer, "--format", "sepa", "--out", sepa.toString(), "--force", "--execution-date", "2099-01-06");
+        assertEquals(1, other.code(), "another file for the same order would pay it twice");
+        assertTrue(other.err().contains(transfer + " a déjà son fichier de virement"), other.err());
+        assertArrayEquals(xml, Files.readAllBytes(sepa), "left as it was");
     }
 
     @Test
