@@ -475,6 +475,14 @@ final class PaymentsOrdersPane extends BorderPane {
                 + ", " + PaymentsTexts.plural(o.lines().size(), "ligne", "lignes") + ") ne sera ni modifié ni effacé : un ordre d'annulation, "
                 + "numéroté à la suite, reprend ses lignes en négatif et le cite. Ses prestations pourront ensuite être payées par un nouvel ordre.");
         VBox content = new VBox(10, what, Forms.label("Motif de l'annulation (imprimé sur l'ordre d'annulation)", reason), reason);
+        if (o.sepaFingerprint() != null) {
+            // the transfer may already be at the bank: a new order would pay the same people again
+            Label sent = new Label("Le fichier de virement de cet ordre a déjà été enregistré : s'il a été remis à la banque, les "
+                    + "professionnels ont été payés. Annulez-le seulement si le virement n'a pas été exécuté, ou pour récupérer les sommes.");
+            sent.setWrapText(true);
+            sent.getStyleClass().addAll("payment-remaining", "under");
+            content.getChildren().add(1, sent);
+        }
         PaymentOrder[] made = new PaymentOrder[1];
         Dialog<Boolean> d = Dialogs.checked(owner, "Annuler un ordre de paiement", "Annuler l'ordre " + o.number() + " ?", content,
                 "Émettre l'ordre d'annulation…", "cancel-dialog", () -> {

@@ -46,6 +46,12 @@ final class PaymentsView extends BorderPane {
                 orders.reload();
             }
         });
+        // a cancellation in « Ordres émis » frees its prestations: « Préparer » is read again when it comes back
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is == prepareTab && was != null) {
+                prepare.reload();
+            }
+        });
         prepare.prepare();
     }
 
