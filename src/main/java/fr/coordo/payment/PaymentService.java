@@ -192,13 +192,20 @@ public final class PaymentService {
                         if (s.actualStart() == null || end == null || (period != null && !period.contains(end))) {
                             continue;
                         }
-                        out.add(unit(e, s.code(), s.label(), s.actualStart(), end, profile.get().bySequence().get(s.code())));
+                        keep(out, unit(e, s.code(), s.label(), s.actualStart(), end, profile.get().bySequence().get(s.code())));
                     }
                 } else if (e.endOn() != null && (period == null || period.contains(e.endOn()))) {
-                    out.add(unit(e, "", null, e.startOn(), e.endOn(), profile.map(PcrType.Profile::forfait).orElse(null)));
+                    keep(out, unit(e, "", null, e.startOn(), e.endOn(), profile.map(PcrType.Profile::forfait).orElse(null)));
                 }
             }
             return out;
+        }
+
+        /** Nothing is owed for a unit whose amount due is nil (a forfait of 0, a participation of 100 %): no order line. */
+        private static void keep(List<PayableUnit> out, PayableUnit u) {
+            if (u.dueCents() == null || u.dueCents() > 0) {
+                out.add(u);
+            }
         }
 
         private PayableUnit unit(Episode e, String code, String label, LocalDate start, LocalDate end, BigDecimal forfait) {
@@ -332,7 +339,10 @@ public final class PaymentService {
                 }
             }
             long total = u.sharesTotal();
-            if (total > u.dueCents()) {
+            if (total == 0 && !u.shares().isEmpty()) {
+                out.add(Finding.blocking(PaymentCheck.REPARTITION, u, null, who + " : la répartition ne paie rien (0,00\u00a0€ pour "
+                        + money(u.dueCents()) + " dus) ; modulez-la ou revenez à la répartition par défaut."));
+            } else if (total > u.dueCents()) {
                 out.add(Finding.blocking(PaymentCheck.TOTAL, u, null, who + " : la répartition totalise " + money(total) + " pour "
                         + money(u.dueCents()) + " dus (" + money(total - u.dueCents()) + " de trop)."));
             } else if (total < u.dueCents() && !u.shares().isEmpty()) {
@@ -571,6 +581,13 @@ public final class PaymentService {
                         + " : aucune prestation à payer.")));
             }
             List<Finding> warnings = findings.stream().filter(f -> !f.blocking()).toList();
+            Set<String> reviewedWarnings = reviewed.warnings().stream().map(Finding::message).collect(Collectors.toSet());
+            List<String> unseen = warnings.stream().map(Finding::message).filter(m -> !reviewedWarnings.contains(m)).toList();
+            if (!unseen.isEmpty()) {
+                // a warning confirmed is one the coordinator has read: a new one sends her back to the preparation
+                throw new InputException(unseen.stream().map(m -> Issue.blocking("preparation", "Nouveau point à confirmer depuis la préparation — "
+                        + m + " Préparez la période à nouveau.")).toList());
+            }
             if (!warnings.isEmpty() && !warningsConfirmed) {
                 throw new InputException(warnings.stream().map(f -> Issue.blocking("warnings", "À confirmer — " + f.message())).toList());
             }

@@ -316,4 +316,34 @@ class PaymentChecksTest {
             assertEquals(112_600L, prep.units().getFirst().sharesTotal(), "the other shares take it: the lines still make the amount due");
         }
     }
+
+    @Test
+    void aSplitThatPaysNothingBlocksInsteadOfLeavingThePrestationUnpaidForever() {
+        try (Database db = open()) {
+            PaymentFixtures p = new PaymentFixtures(db);
+            int episode = seenEpisode(p);
+            p.payments.saveSplit(episode, "", List.of(new PaymentService.SplitLine(null, BigDecimal.ZERO)), null);
+            assertRefused(p, PaymentCheck.REPARTITION, "EP-2026-", "ne paie rien");
+            p.payments.resetSplit(episode, "");
+            assertPasses(p, PaymentCheck.REPARTITION);
+        }
+    }
+
+    @Test
+    void aWarningThatAppearedAfterThePreparationIsNeverConfirmedOnTheCoordinatorsBehalf() {
+        try (Database db = open()) {
+            PaymentFixtures p = new PaymentFixtures(db);
+            int episode = seenEpisode(p);
+            Preparation reviewed = p.payments.prepare(Q4);
+            assertEquals(List.of(), reviewed.warnings());
+            // the physician's only appointment is cancelled after the preparation was read
+            sql(db, "UPDATE appointment SET status = 'ANNULE' WHERE id IN (SELECT a.id FROM appointment a JOIN appointment_professional ap"
+                    + " ON ap.appointment_id = a.id WHERE ap.professional_id = ? AND a.patient_id = ?)", p.pro("medecin"), patientOf(p, episode));
+            InputException e = assertThrows(InputException.class, () -> p.payments.issue(reviewed, true));
+            assertTrue(e.getMessage().contains("Nouveau point à confirmer depuis la préparation") && e.getMessage().contains("(Médecin)"),
+                    e.getMessage());
+            assertEquals(0, orders(p));
+            assertEquals(1, p.payments.issue(p.payments.prepare(Q4), true).size(), "prepared again, read, then confirmed");
+        }
+    }
 }
