@@ -53,7 +53,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.ResultQuery;
+import org.jooq.Select;
 import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;
 
@@ -93,17 +97,18 @@ public final class PaymentService {
     /** The unit of an episode (and séquence) as the split editor shows it, whatever its period. */
     public Optional<PayableUnit> unit(int episodeId, String sequenceCode) {
         return db.read(dsl -> {
-            List<Episode> episodes = EpisodeService.load(dsl, PCR_EPISODE.ID.eq(episodeId));
-            return new Context(dsl, episodes, today()).units(null).stream()
+            Condition where = PCR_EPISODE.ID.eq(episodeId);
+            return new Context(dsl, where, EpisodeService.load(dsl, where), today()).units(null).stream()
                     .filter(u -> u.sequenceCode().equals(sequenceCode == null ? "" : sequenceCode)).findFirst();
         });
     }
 
     static Preparation prepare(DSLContext dsl, Period period, LocalDate today) {
-        List<Episode> episodes = EpisodeService.load(dsl, PCR_EPISODE.START_ON.isNotNull()
+        Condition where = PCR_EPISODE.START_ON.isNotNull()
                 .and(PCR_EPISODE.START_ON.le(period.end().toString()))
-                .and(PCR_EPISODE.END_ON.isNull().or(PCR_EPISODE.END_ON.ge(period.start().toString()))));
-        Context c = new Context(dsl, episodes, today);
+                .and(PCR_EPISODE.END_ON.isNull().or(PCR_EPISODE.END_ON.ge(period.start().toString())));
+        List<Episode> episodes = EpisodeService.load(dsl, where);
+        Context c = new Context(dsl, where, episodes, today);
         List<PayableUnit> all = c.units(period);
         List<PayableUnit> open = all.stream().filter(u -> u.paidBy() == null).toList();
         List<Finding> findings = new ArrayList<>();
@@ -143,7 +148,8 @@ public final class PaymentService {
         /** patient id → professional id → days with an appointment. */
         final Map<Integer, Map<Integer, List<LocalDate>>> activity = new HashMap<>();
 
-        Context(DSLContext dsl, List<Episode> episodes, LocalDate today) {
+        /** {@code episodes} are those {@code where} selects: their patients, appointments, splits and payments are read by it. */
+        Context(DSLContext dsl, Condition where, List<Episode> episodes, LocalDate today) {
             this.episodes = episodes;
             this.today = today;
             this.structure = StructureService.load(dsl);
@@ -151,33 +157,34 @@ public final class PaymentService {
             for (int projectId : episodes.stream().map(Episode::projectId).collect(Collectors.toSet())) {
                 ProjectService.find(dsl, projectId).ifPresent(p -> projects.put(projectId, p));
             }
-            List<Integer> episodeIds = episodes.stream().map(Episode::id).toList();
-            List<Integer> patientIds = episodes.stream().map(Episode::patientId).distinct().toList();
+            var patientIds = DSL.select(PCR_EPISODE.PATIENT_ID).from(PCR_EPISODE).where(where);
+            var episodeIds = DSL.select(PCR_EPISODE.ID).from(PCR_EPISODE).where(where);
             LocalDate earliest = episodes.stream().map(Episode::startOn).filter(d -> d != null).min(LocalDate::compareTo).orElse(today);
-            for (List<Integer> chunk : chunks(patientIds)) {
-                dsl.select(PATIENT.ID, PATIENT.USAGE_NAME, PATIENT.BIRTH_NAME, PATIENT.FIRST_NAMES, PATIENT.BIRTH_DATE, PATIENT.NIR)
-                        .from(PATIENT).where(PATIENT.ID.in(chunk)).forEach(r -> patients.put(r.value1(), new PayableUnit.PatientDetails(
-                                r.value1(), blank(r.value2()) ? r.value3() : r.value2(), r.value4(), LocalDate.parse(r.value5()), r.value6())));
-                dsl.select(APPOINTMENT.PATIENT_ID, APPOINTMENT_PROFESSIONAL.PROFESSIONAL_ID, APPOINTMENT.STARTS_AT)
-                        .from(APPOINTMENT).join(APPOINTMENT_PROFESSIONAL).on(APPOINTMENT_PROFESSIONAL.APPOINTMENT_ID.eq(APPOINTMENT.ID))
-                        .where(APPOINTMENT.PATIENT_ID.in(chunk)).and(APPOINTMENT.STATUS.in(ACTIVE_APPOINTMENT))
-                        .and(APPOINTMENT.STARTS_AT.ge(earliest.toString()))
-                        .forEach(r -> activity.computeIfAbsent(r.value1(), k -> new HashMap<>())
-                                .computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(LocalDate.parse(r.value3().substring(0, 10))));
-            }
-            for (List<Integer> chunk : chunks(episodeIds)) {
-                dsl.select(PAYMENT_SPLIT.EPISODE_ID, PAYMENT_SPLIT.SEQUENCE_CODE, PAYMENT_SPLIT.NOTE, PAYMENT_SPLIT_LINE.PROFESSIONAL_ID,
-                        PAYMENT_SPLIT_LINE.AMOUNT_CENTS).from(PAYMENT_SPLIT).join(PAYMENT_SPLIT_LINE).on(PAYMENT_SPLIT_LINE.SPLIT_ID.eq(PAYMENT_SPLIT.ID))
-                        .where(PAYMENT_SPLIT.EPISODE_ID.in(chunk)).orderBy(PAYMENT_SPLIT_LINE.SPLIT_ID, PAYMENT_SPLIT_LINE.POSITION)
-                        .forEach(r -> {
-                            String key = PayableUnit.key(r.value1(), r.value2());
-                            splits.computeIfAbsent(key, k -> new ArrayList<>()).add(new SplitLine(r.value4(), Split.euros(r.value5())));
-                            if (r.value3() != null) {
-                                splitNotes.put(key, r.value3());
-                            }
-                        });
-                paid.putAll(paidUnits(dsl, chunk));
-            }
+            Map<String, LocalDate> days = new HashMap<>();
+            fetch(dsl, dsl.select(PATIENT.ID, PATIENT.USAGE_NAME, PATIENT.BIRTH_NAME, PATIENT.FIRST_NAMES, PATIENT.BIRTH_DATE, PATIENT.NIR)
+                    .from(PATIENT).where(PATIENT.ID.in(patientIds)), rs -> {
+                        String usage = rs.getString(2);
+                        patients.put(rs.getInt(1), new PayableUnit.PatientDetails(rs.getInt(1), blank(usage) ? rs.getString(3) : usage,
+                                rs.getString(4), days.computeIfAbsent(rs.getString(5), LocalDate::parse), rs.getString(6)));
+                    });
+            fetch(dsl, dsl.select(APPOINTMENT.PATIENT_ID, APPOINTMENT_PROFESSIONAL.PROFESSIONAL_ID, DSL.substring(APPOINTMENT.STARTS_AT, 1, 10))
+                    .from(APPOINTMENT).join(APPOINTMENT_PROFESSIONAL).on(APPOINTMENT_PROFESSIONAL.APPOINTMENT_ID.eq(APPOINTMENT.ID))
+                    .where(APPOINTMENT.PATIENT_ID.in(patientIds)).and(APPOINTMENT.STATUS.in(ACTIVE_APPOINTMENT))
+                    .and(APPOINTMENT.STARTS_AT.ge(earliest.toString())), rs -> activity.computeIfAbsent(rs.getInt(1), k -> new HashMap<>())
+                            .computeIfAbsent(rs.getInt(2), k -> new ArrayList<>()).add(days.computeIfAbsent(rs.getString(3), LocalDate::parse)));
+            fetch(dsl, dsl.select(PAYMENT_SPLIT.EPISODE_ID, PAYMENT_SPLIT.SEQUENCE_CODE, PAYMENT_SPLIT.NOTE, PAYMENT_SPLIT_LINE.PROFESSIONAL_ID,
+                    PAYMENT_SPLIT_LINE.AMOUNT_CENTS).from(PAYMENT_SPLIT).join(PAYMENT_SPLIT_LINE).on(PAYMENT_SPLIT_LINE.SPLIT_ID.eq(PAYMENT_SPLIT.ID))
+                    .where(PAYMENT_SPLIT.EPISODE_ID.in(episodeIds)).orderBy(PAYMENT_SPLIT_LINE.SPLIT_ID, PAYMENT_SPLIT_LINE.POSITION), rs -> {
+                        String key = PayableUnit.key(rs.getInt(1), rs.getString(2));
+                        int professionalId = rs.getInt(4);
+                        Integer professional = rs.wasNull() ? null : professionalId;
+                        splits.computeIfAbsent(key, k -> new ArrayList<>()).add(new SplitLine(professional, Split.euros(rs.getLong(5))));
+                        String note = rs.getString(3);
+                        if (note != null) {
+                            splitNotes.put(key, note);
+                        }
+                    });
+            paid.putAll(paidUnits(dsl, episodeIds));
         }
 
         /** The units of the episodes whose service ended in {@code period} (every ended one when null). */
@@ -419,7 +426,7 @@ public final class PaymentService {
     }
 
     /** Units paid by an order that no cancelling order has cancelled: unit key → order number. */
-    private static Map<String, String> paidUnits(DSLContext dsl, List<Integer> episodeIds) {
+    private static Map<String, String> paidUnits(DSLContext dsl, Select<Record1<Integer>> episodeIds) {
         var cancelling = PAYMENT_ORDER.as("cancelling");
         Map<String, String> out = new HashMap<>();
         dsl.select(PAYMENT_ORDER_LINE.EPISODE_ID, PAYMENT_ORDER_LINE.SEQUENCE_CODE, PAYMENT_ORDER.NUMBER).from(PAYMENT_ORDER_LINE)
@@ -502,8 +509,8 @@ public final class PaymentService {
     }
 
     private PayableUnit modulable(DSLContext dsl, int episodeId, String code) {
-        List<Episode> episodes = EpisodeService.load(dsl, PCR_EPISODE.ID.eq(episodeId));
-        PayableUnit unit = new Context(dsl, episodes, today()).units(null).stream().filter(u -> u.sequenceCode().equals(code)).findFirst()
+        Condition where = PCR_EPISODE.ID.eq(episodeId);
+        PayableUnit unit = new Context(dsl, where, EpisodeService.load(dsl, where), today()).units(null).stream().filter(u -> u.sequenceCode().equals(code)).findFirst()
                 .orElseThrow(() -> new InputException(List.of(Issue.blocking("episode",
                         "Répartition : cette prestation n'est pas encore terminée ; elle ne se paie qu'à la fin de la séquence ou de l'épisode."))));
         if (unit.paidBy() != null) {
@@ -534,7 +541,7 @@ public final class PaymentService {
                 PayableUnit u = now.get(r.key());
                 if (u == null || !u.signature().equals(r.signature())) {
                     if (u != null && u.paidBy() != null) {
-                        blocking.addAll(new Context(dsl, List.of(u.episode()), today).check(u).stream()
+                        blocking.addAll(new Context(dsl, PCR_EPISODE.ID.eq(u.episode().id()), List.of(u.episode()), today).check(u).stream()
                                 .filter(f -> f.check() == PaymentCheck.DOUBLE_PAIEMENT).toList());
                     } else {
                         stale.add(r.subject());
@@ -877,12 +884,27 @@ public final class PaymentService {
         return Arrays.stream(parts).filter(p -> !blank(p)).toList();
     }
 
-    private static <T> List<List<T>> chunks(List<T> all) {
-        List<List<T>> out = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += 500) {
-            out.add(all.subList(from, Math.min(all.size(), from + 500)));
-        }
-        return out;
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Hands each row of {@code query} to {@code reader}, read through JDBC: quarters hold tens of thousands of rows. */
+    private static void fetch(DSLContext dsl, ResultQuery<?> query, RowReader reader) {
+        String sql = query.getSQL();
+        List<Object> binds = query.getBindValues();
+        dsl.connection(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                for (int i = 0; i < binds.size(); i++) {
+                    st.setObject(i + 1, binds.get(i));
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        reader.read(rs);
+                    }
+                }
+            }
+        });
     }
 
     static boolean blank(String s) {
