@@ -528,7 +528,7 @@ public final class PaymentService {
      * preparation still matches the data. One order per projet and channel, numbered without gaps per year.
      */
     public List<PaymentOrder> issue(Preparation reviewed, boolean warningsConfirmed) {
-        List<Integer> ids = db.write((dsl, audit) -> {
+        return db.write((dsl, audit) -> {
             LocalDate today = today();
             Preparation fresh = prepare(dsl, reviewed.period(), today);
             Map<String, PayableUnit> now = new HashMap<>();
@@ -571,16 +571,15 @@ public final class PaymentService {
             }
             Preparation confirmed = new Preparation(reviewed.period(), today, units, List.of(), findings);
             StructureInput structure = StructureService.load(dsl).orElse(null);
-            List<Integer> made = new ArrayList<>();
+            List<PaymentOrder> made = new ArrayList<>();
             for (Preparation.Group g : confirmed.groups()) {
                 made.add(insertOrder(dsl, audit, g, confirmed, structure, today));
             }
             return made;
         });
-        return ids.stream().map(id -> find(id).orElseThrow()).toList();
     }
 
-    private int insertOrder(DSLContext dsl, Audit audit, Preparation.Group g, Preparation p, StructureInput structure, LocalDate today) {
+    private PaymentOrder insertOrder(DSLContext dsl, Audit audit, Preparation.Group g, Preparation p, StructureInput structure, LocalDate today) {
         PcrType type = g.units().getFirst().episode().type().type();
         List<String> checks = Arrays.stream(PaymentCheck.values()).filter(c -> applies(c, g.channel())).map(PaymentCheck::label).toList();
         Set<String> keys = g.units().stream().map(PayableUnit::key).collect(Collectors.toSet());
@@ -601,7 +600,7 @@ public final class PaymentService {
             }
         }
         String structureJson = snapshot(structure);
-        return insert(dsl, audit, PaymentOrder.Kind.ORDRE, null, null, g.projectId(), g.projectReference(), type.code(), type.label(),
+        return insert(dsl, audit, PaymentOrder.Kind.ORDRE, null, null, null, g.projectId(), g.projectReference(), type.code(), type.label(),
                 p.period(), g.channel(), today, structureJson, checks, warnings, lines);
     }
 
@@ -613,7 +612,9 @@ public final class PaymentService {
         };
     }
 
-    private int insert(DSLContext dsl, Audit audit, PaymentOrder.Kind kind, Integer cancels, String reason, int projectId, String projectReference,
+    /** Writes and seals an order; returns it as {@link #find} would read it back once committed. */
+    private PaymentOrder insert(DSLContext dsl, Audit audit, PaymentOrder.Kind kind, Integer cancels, String cancelsNumber, String reason,
+            int projectId, String projectReference,
             String typeCode, String typeLabel, Period period, PaymentChannel channel, LocalDate issuedOn, String structure,
             List<String> checks, List<String> warnings, List<OrderLine> lines) {
         int year = issuedOn.getYear();
@@ -657,7 +658,8 @@ public final class PaymentService {
         fields.put("lines", lines.size());
         fields.put("total", Split.euros(total).toPlainString());
         audit.created("payment_order", id, fields);
-        return id;
+        // what was just written: reading its lines back cost as much as writing them for a large quarter
+        return order(r, cancelsNumber, null, lines);
     }
 
     /**
@@ -732,7 +734,7 @@ public final class PaymentService {
         if (blank(reason)) {
             throw new InputException(List.of(Issue.blocking("reason", "Motif : dites pourquoi l'ordre est annulé (il sera imprimé sur l'ordre d'annulation).")));
         }
-        int id = db.write((dsl, audit) -> {
+        return db.write((dsl, audit) -> {
             PaymentOrder o = find(dsl, orderId).orElseThrow(() -> new InputException(List.of(Issue.blocking("order", "Ordre de paiement introuvable."))));
             if (o.kind() == PaymentOrder.Kind.ANNULATION) {
                 throw new InputException(List.of(Issue.blocking("order", o.number() + " est un ordre d'annulation ; il ne s'annule pas.")));
@@ -745,11 +747,10 @@ public final class PaymentService {
                     l.patientFirstName(), l.patientBirthDate(), l.patientNir(), l.professionalId(), l.professionalName(), l.professionCode(),
                     l.rpps(), l.amNumber(), l.payeeKind(), l.payeeName(), l.iban(), l.bic(), l.activityCount(), -l.amountCents())).toList();
             String structure = dsl.select(PAYMENT_ORDER.STRUCTURE).from(PAYMENT_ORDER).where(PAYMENT_ORDER.ID.eq(orderId)).fetchOne().value1();
-            return insert(dsl, audit, PaymentOrder.Kind.ANNULATION, o.id(), reason.strip(), o.projectId(), o.projectReference(), o.pcrTypeCode(),
+            return insert(dsl, audit, PaymentOrder.Kind.ANNULATION, o.id(), o.number(), reason.strip(), o.projectId(), o.projectReference(), o.pcrTypeCode(),
                     o.pcrTypeLabel(), o.period(), o.channel(), today(), structure, List.of("Annule l'ordre " + o.number() + " du "
                             + FR_DATE.format(o.issuedOn()) + " ; ses prestations peuvent être payées à nouveau."), List.of(), negative);
         });
-        return find(id).orElseThrow();
     }
 
     // ---------------------------------------------------------------- reading orders
@@ -781,14 +782,17 @@ public final class PaymentService {
                 : dsl.select(PAYMENT_ORDER.NUMBER).from(PAYMENT_ORDER).where(PAYMENT_ORDER.ID.eq(r.getCancelsId())).fetchOne().value1();
         String cancelledBy = dsl.select(PAYMENT_ORDER.NUMBER).from(PAYMENT_ORDER).where(PAYMENT_ORDER.CANCELS_ID.eq(orderId))
                 .fetchOptional(PAYMENT_ORDER.NUMBER).orElse(null);
-        List<OrderLine> lines = lines(dsl, orderId);
-        return Optional.of(new PaymentOrder(r.getId(), r.getNumber(), PaymentOrder.Kind.valueOf(r.getKind()), cancels, cancelledBy, r.getReason(),
+        return Optional.of(order(r, cancels, cancelledBy, lines(dsl, orderId)));
+    }
+
+    private static PaymentOrder order(PaymentOrderRecord r, String cancels, String cancelledBy, List<OrderLine> lines) {
+        return new PaymentOrder(r.getId(), r.getNumber(), PaymentOrder.Kind.valueOf(r.getKind()), cancels, cancelledBy, r.getReason(),
                 r.getProjectId(), r.getProjectReference(), r.getPcrTypeCode(), r.getPcrTypeLabel(),
                 new Period(r.getPeriod(), LocalDate.parse(r.getPeriodStart()), LocalDate.parse(r.getPeriodEnd())),
                 PaymentChannel.valueOf(r.getChannel()), LocalDate.parse(r.getIssuedOn()), OffsetDateTime.parse(r.getIssuedAt()), r.getIssuedBy(),
                 readSnapshot(r.getStructure()), r.getChecks().isEmpty() ? List.of() : List.of(r.getChecks().split("\n")),
                 r.getWarnings() == null ? List.of() : List.of(r.getWarnings().split("\n")), r.getTotalCents(), lines,
-                r.getPdfFingerprint(), r.getCsvFingerprint(), r.getSepaFingerprint()));
+                r.getPdfFingerprint(), r.getCsvFingerprint(), r.getSepaFingerprint());
     }
 
     /**
