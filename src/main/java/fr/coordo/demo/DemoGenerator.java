@@ -70,8 +70,9 @@ public final class DemoGenerator {
         }
     }
 
-    /** What was written. */
-    public record Result(int professionals, int formerMembers, int patients, int plans, int appointments, int projects, int episodes) {}
+    /** What was written; the appointments include those the PCR episodes' patients had booked through the agenda. */
+    public record Result(int professionals, int formerMembers, int patients, int plans, int appointments, int projects, int episodes,
+            int paymentOrders) {}
 
     public static final long DEFAULT_SEED = 2026L;
 
@@ -104,7 +105,11 @@ public final class DemoGenerator {
      */
     public Result fill(Database db, Size size) {
         // One clock for the whole demo: the agenda's « today » is the one its window and services use.
-        Clock clock = Clock.system(Database.ZONE);
+        return fill(db, size, Clock.system(Database.ZONE));
+    }
+
+    /** As {@link #fill(Database, Size)} with the demo's « today » on {@code clock}'s day: where a quarter begins, say. */
+    Result fill(Database db, Size size, Clock clock) {
         String now = Timestamps.now(clock);
         LocalDate today = LocalDate.now(clock);
         DemoPathway pathway = new DemoPathway(new Random(seed ^ 0x27D4EB2F165667C5L), today, size);
@@ -136,8 +141,8 @@ public final class DemoGenerator {
         } finally {
             db.read(dsl -> dsl.execute("PRAGMA synchronous = " + synchronous));
         }
-        return new Result(written.professionals(), written.formerMembers(), written.patients(), written.plans(), written.appointments(),
-                pcr.projects(), pcr.episodes());
+        return new Result(written.professionals(), written.formerMembers(), written.patients(), written.plans(),
+                written.appointments() + pcr.appointments(), pcr.projects(), pcr.episodes(), pcr.orders());
     }
 
     private Result write(DSLContext dsl, Audit audit, Size size, String now, LocalDate today, DemoPathway pathway) {
@@ -174,7 +179,7 @@ public final class DemoGenerator {
         summary.put("plans", Audit.Change.created(planCount));
         summary.put("appointments", Audit.Change.created(appointments));
         audit.record("demo", size.name().toLowerCase(), AuditAction.IMPORT, summary);
-        return new Result(professionals, former, size.patients, planCount, appointments, 0, 0);
+        return new Result(professionals, former, size.patients, planCount, appointments, 0, 0, 0);
     }
 
     /** The structure's opening hours by day of week (1 = Monday), {opens, closes} in minutes from midnight. */

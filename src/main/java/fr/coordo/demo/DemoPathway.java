@@ -42,6 +42,8 @@ import org.jooq.DSLContext;
  * still open; and a draft with the gaps a coordinator meets. Everything goes through the pathway services, each step
  * with a clock set on its own day: every date is one the application itself accepted on that day.
  *
+ * <p>The validated projet's past quarters are then paid, and the current one left to prepare ({@link DemoPayments}).
+ *
  * <p>The services write in transactions of their own, so this runs once the rest of the demo is committed. Who gets
  * an episode is chosen before, inside the demo's transaction: the one patient who dies during his episode is recorded
  * as deceased with the rest of the patients, and the agenda books nothing for him after that day.
@@ -72,8 +74,8 @@ final class DemoPathway {
             "A souhaité arrêter le parcours après le bilan initial, sans vouloir en dire plus.",
             "Ne venait plus aux rendez-vous ; retrait confirmé par téléphone, revu{e} par son médecin traitant.");
 
-    /** What was written. */
-    record Result(int projects, int episodes) {}
+    /** What was written; the appointments are those booked for the payments' story. */
+    record Result(int projects, int episodes, int appointments, int orders) {}
 
     /** How an episode's story goes: included and waiting, in one séquence or the other, or ended one of four ways. */
     enum Course { INCLUS, S1, S2, TERMINE, INTERROMPU, RETRAIT, DECES }
@@ -106,6 +108,8 @@ final class DemoPathway {
     private final LocalDate transmitted;
     private final LocalDate validated;
     private final List<Planned> planned = new ArrayList<>();
+    /** Closed episodes dated so far: each ends in the quarter {@link DemoPayments#closingDays} gives it. */
+    private int closed;
 
     DemoPathway(Random random, LocalDate today, DemoGenerator.Size size) {
         this.random = random;
@@ -219,15 +223,25 @@ final class DemoPathway {
         return out;
     }
 
-    /** The dates of an episode: inclusion after the validation, séquences and end before today. */
+    /**
+     * The dates of an episode: inclusion after the validation, séquences and end before today. The closed ones end in the
+     * quarters the demo's payments need them in ({@link DemoPayments#closingDays}), the completed one in the current quarter.
+     */
     private void date(Planned e) {
         long span = ChronoUnit.DAYS.between(validated, today);
         e.profileDraw = random.nextInt(100);
         e.form = random.nextInt(100) < 80 ? ConsentForm.ECRIT : ConsentForm.ORAL;
+        boolean ends = e.course == Course.INTERROMPU || e.course == Course.RETRAIT || e.course == Course.DECES;
+        if (ends) {
+            LocalDate[] window = DemoPayments.closingDays(validated, today, closed++);
+            e.endOn = window[0].plusDays(random.nextInt((int) ChronoUnit.DAYS.between(window[0], window[1]) + 1));
+        }
         e.decided = switch (e.course) {
             case INCLUS -> today.minusDays(1 + random.nextInt(14));
             // The second séquence comes after months of the first: those episodes started in the first weeks.
             case S2, TERMINE -> validated.plusDays(1 + random.nextInt(25));
+            // At least ten days of care before the end.
+            case INTERROMPU, RETRAIT, DECES -> validated.plusDays(1 + random.nextInt((int) Math.max(1, ChronoUnit.DAYS.between(validated, e.endOn) - 11)));
             default -> validated.plusDays(1 + random.nextInt((int) Math.max(1, span - 40)));
         };
         e.informed = latest(validated, e.decided.minusDays(random.nextInt(10)));
@@ -237,17 +251,22 @@ final class DemoPathway {
         }
         // Often the episode starts on the day of the decision, at the consultation that opens it.
         e.start = earliest(e.decided.plusDays(random.nextInt(100) < 40 ? 0 : 1 + random.nextInt(14)), today.minusDays(10));
+        if (ends) {
+            e.start = earliest(e.start, e.endOn.minusDays(10));
+        }
         long running = ChronoUnit.DAYS.between(e.start, today);
         switch (e.course) {
             case S2, TERMINE -> {
                 e.firstEnd = e.start.plusDays(150 + random.nextInt((int) Math.max(1, running - 175)));
                 if (e.course == Course.TERMINE) {
-                    e.endOn = earliest(e.firstEnd.plusDays(8 + random.nextInt(10)), today.minusDays(1));
+                    // Completed in the current quarter, at least a week into the second séquence.
+                    LocalDate[] window = DemoPayments.currentDays(today);
+                    LocalDate from = latest(window[0], e.firstEnd.plusDays(8));
+                    e.endOn = from.isAfter(window[1]) ? window[1] : from.plusDays(random.nextInt((int) ChronoUnit.DAYS.between(from, window[1]) + 1));
                     e.endNote = "Objectifs atteints ; suivi repris par le médecin traitant.";
                 }
             }
             case INTERROMPU, RETRAIT, DECES -> {
-                e.endOn = earliest(e.start.plusDays(20 + random.nextInt((int) Math.max(1, running - 22))), today.minusDays(1));
                 e.endNote = switch (e.course) {
                     case INTERROMPU -> pick(INTERRUPTED);
                     case RETRAIT -> DemoTexts.agree(pick(WITHDREW), e.patient.woman);
@@ -309,7 +328,8 @@ final class DemoPathway {
         new ProjectService(db, at(drafted)).create(new ProjectInput(third.id(), today.plusMonths(4).withDayOfMonth(1), 25,
                 "Tours nord et Saint-Cyr-sur-Loire", PaymentChannel.STRUCTURE, members(draftTeam)));
         int written = writeEpisodes(db, validatedId);
-        return new Result(3, written);
+        DemoPayments.Result paid = new DemoPayments(new Random(random.nextLong()), today).write(db, validatedId);
+        return new Result(3, written, paid.appointments(), paid.orders());
     }
 
     /** The obesity projet: prepared in the three weeks before its transmission, validated by the ARS a month later. */
@@ -463,7 +483,9 @@ final class DemoPathway {
     static PcrType completed(PcrType t) {
         List<PcrType.Profile> profiles = new ArrayList<>();
         for (PcrType.Profile p : t.profiles()) {
-            profiles.add(p.forfait() != null ? p : new PcrType.Profile(p.code(), p.label(), demoForfait(t.code(), p.code()), p.bySequence()));
+            BigDecimal forfait = p.forfait() != null ? p.forfait() : demoForfait(t.code(), p.code());
+            profiles.add(new PcrType.Profile(p.code(), p.label(), forfait,
+                    p.bySequence().isEmpty() && t.code().equals(OBESITY) ? bySequence(t, forfait) : p.bySequence()));
         }
         List<PcrType.Sequence> sequences = new ArrayList<>();
         for (PcrType.Sequence s : t.sequences()) {
@@ -495,6 +517,20 @@ final class DemoPathway {
             case RESPIRATORY + "/P1" -> new BigDecimal("960.00");
             default -> new BigDecimal("600.00");
         };
+    }
+
+    /**
+     * The obesity forfait paid in two parts, one per séquence, so that a séquence ended is payable without waiting for
+     * the end of a parcours of two years: the intensive first séquence five eighths, to the ten euros, the second the rest.
+     */
+    private static Map<String, BigDecimal> bySequence(PcrType t, BigDecimal forfait) {
+        List<PcrType.Sequence> sequences = t.orderedSequences();
+        if (sequences.size() != 2) {
+            return Map.of();
+        }
+        BigDecimal first = forfait.multiply(BigDecimal.valueOf(5)).divide(BigDecimal.valueOf(80), 0, java.math.RoundingMode.HALF_UP)
+                .multiply(BigDecimal.TEN).setScale(2);
+        return Map.of(sequences.get(0).code(), first, sequences.get(1).code(), forfait.subtract(first).setScale(2));
     }
 
     private static int demoMonths(String type, int order) {
@@ -596,7 +632,7 @@ final class DemoPathway {
         return sb.toString();
     }
 
-    private static String iban(Random r) {
+    static String iban(Random r) {
         String bank = digits(r, 5);
         String branch = digits(r, 5);
         String account = digits(r, 11);

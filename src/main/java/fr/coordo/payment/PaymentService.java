@@ -216,24 +216,10 @@ public final class PaymentService {
             PcrType type = e.type().type();
             Project project = projects.get(e.projectId());
             ProjectVersion version = project.inForce(end).orElse(project.current());
-            Long forfaitCents = forfait == null ? null : Split.cents(forfait.setScale(2, RoundingMode.HALF_UP));
-            Long surcharge = null;
-            Long participation = null;
-            Long due = null;
-            if (forfaitCents != null) {
-                if (!e.overseas()) {
-                    surcharge = 0L;
-                } else if (type.overseasSurchargePercent() != null) {
-                    surcharge = rate(forfaitCents, type.overseasSurchargePercent());
-                }
-                if (surcharge != null && type.patientParticipationPercent() != null) {
-                    participation = rate(forfaitCents + surcharge, type.patientParticipationPercent());
-                    due = forfaitCents + surcharge - participation;
-                }
-            }
+            Amounts a = amounts(forfait, e.overseas(), type.overseasSurchargePercent(), type.patientParticipationPercent());
             String key = PayableUnit.key(e.id(), code);
-            List<Share> shares = due == null ? List.of() : shares(e, version, type, key, start, end, due);
-            return new PayableUnit(e, code, label, start, end, version.channel(), forfaitCents, surcharge, participation, due, shares,
+            List<Share> shares = a.due() == null ? List.of() : shares(e, version, type, key, start, end, a.due());
+            return new PayableUnit(e, code, label, start, end, version.channel(), a.forfait(), a.surcharge(), a.participation(), a.due(), shares,
                     splits.containsKey(key), splitNotes.get(key), paid.get(key), patients.get(e.patientId()));
         }
 
@@ -346,6 +332,16 @@ public final class PaymentService {
                 out.add(Finding.blocking(PaymentCheck.REPARTITION, u, null, who + " : aucune part à payer ; la répartition par défaut du type « "
                         + e.type().type().label() + " » ne trouve aucun membre de l'équipe (modulez la répartition)."));
             }
+            if (!u.modulated() && !u.shares().isEmpty()) {
+                for (PcrType.Share d : e.type().type().defaultSplit()) {
+                    if (d.percent() != null && d.percent().signum() > 0 && !PcrType.COORDINATION.equals(d.party())
+                            && u.shares().stream().noneMatch(s -> !s.isCoordination() && s.professional().professionCode().equals(d.party()))) {
+                        out.add(Finding.warning(PaymentCheck.REPARTITION, u, null, who + " : aucun membre « " + PcrType.partyLabel(d.party())
+                                + " » dans l'équipe pour cette prestation ; sa part par défaut (" + Money.percent(d.percent())
+                                + ") est répartie entre les autres parts. Confirmez ou modulez la répartition."));
+                    }
+                }
+            }
             long total = u.sharesTotal();
             if (total > u.dueCents()) {
                 out.add(Finding.blocking(PaymentCheck.TOTAL, u, null, who + " : la répartition totalise " + money(total) + " pour "
@@ -393,7 +389,7 @@ public final class PaymentService {
                 }
                 if (s.activityCount() == 0) {
                     out.add(Finding.warning(PaymentCheck.ACTIVITE, u, p.id(), who + " : aucune activité de " + name
-                            + " n'est notée à l'agenda avec le patient du " + FR_DATE.format(u.serviceStart()) + " au "
+                            + " n'est notée à l'agenda avec " + e.patientName() + " du " + FR_DATE.format(u.serviceStart()) + " au "
                             + FR_DATE.format(u.serviceEnd()) + " ; confirmez sa part de " + money(s.amountCents()) + "."));
                 }
             }
@@ -420,6 +416,26 @@ public final class PaymentService {
 
     /** A line of the coordinator's split: a professional (null: the coordination) and his amount in euros. */
     public record SplitLine(Integer professionalId, BigDecimal amount) {}
+
+    /** The amounts of a unit in cents; each null while what it is computed from is « à compléter ». */
+    record Amounts(Long forfait, Long surcharge, Long participation, Long due) {}
+
+    /**
+     * Forfait (rounded to the cent), overseas surcharge (a rate of the forfait) and patient participation (a rate of
+     * forfait + surcharge), each rounded half up to the cent; due = forfait + surcharge − participation.
+     */
+    static Amounts amounts(BigDecimal forfait, boolean overseas, BigDecimal surchargePercent, BigDecimal participationPercent) {
+        if (forfait == null) {
+            return new Amounts(null, null, null, null);
+        }
+        long cents = Split.cents(forfait.setScale(2, RoundingMode.HALF_UP));
+        Long surcharge = !overseas ? Long.valueOf(0L) : surchargePercent == null ? null : rate(cents, surchargePercent);
+        if (surcharge == null || participationPercent == null) {
+            return new Amounts(cents, surcharge, null, null);
+        }
+        long participation = rate(cents + surcharge, participationPercent);
+        return new Amounts(cents, surcharge, participation, cents + surcharge - participation);
+    }
 
     static long rate(long cents, BigDecimal percent) {
         return BigDecimal.valueOf(cents).multiply(percent).movePointLeft(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
@@ -539,13 +555,13 @@ public final class PaymentService {
             List<String> stale = new ArrayList<>();
             for (PayableUnit r : reviewed.units()) {
                 PayableUnit u = now.get(r.key());
+                if (u != null && u.paidBy() != null) {
+                    blocking.addAll(new Context(dsl, PCR_EPISODE.ID.eq(u.episode().id()), List.of(u.episode()), today).check(u).stream()
+                            .filter(f -> f.check() == PaymentCheck.DOUBLE_PAIEMENT).toList());
+                    continue;
+                }
                 if (u == null || !u.signature().equals(r.signature())) {
-                    if (u != null && u.paidBy() != null) {
-                        blocking.addAll(new Context(dsl, PCR_EPISODE.ID.eq(u.episode().id()), List.of(u.episode()), today).check(u).stream()
-                                .filter(f -> f.check() == PaymentCheck.DOUBLE_PAIEMENT).toList());
-                    } else {
-                        stale.add(r.subject());
-                    }
+                    stale.add(r.subject());
                     continue;
                 }
                 units.add(u);
@@ -581,9 +597,13 @@ public final class PaymentService {
 
     private PaymentOrder insertOrder(DSLContext dsl, Audit audit, Preparation.Group g, Preparation p, StructureInput structure, LocalDate today) {
         PcrType type = g.units().getFirst().episode().type().type();
-        List<String> checks = Arrays.stream(PaymentCheck.values()).filter(c -> applies(c, g.channel())).map(PaymentCheck::label).toList();
         Set<String> keys = g.units().stream().map(PayableUnit::key).collect(Collectors.toSet());
-        List<String> warnings = p.warnings().stream().filter(f -> keys.contains(f.unitKey())).map(Finding::message).toList();
+        List<Finding> confirmed = p.warnings().stream().filter(f -> keys.contains(f.unitKey())).toList();
+        List<String> warnings = confirmed.stream().map(Finding::message).toList();
+        // a check that only passed by a confirmed warning is not printed as passed: its warnings are
+        Set<PaymentCheck> warned = confirmed.stream().map(Finding::check).collect(Collectors.toSet());
+        List<String> checks = Arrays.stream(PaymentCheck.values()).filter(c -> applies(c, g.channel()) && !warned.contains(c))
+                .map(PaymentCheck::label).toList();
         List<OrderLine> lines = new ArrayList<>();
         for (PayableUnit u : g.units()) {
             for (Share s : u.shares()) {

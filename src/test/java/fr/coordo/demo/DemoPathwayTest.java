@@ -22,6 +22,8 @@ import fr.coordo.pathway.ProjectStatus;
 import fr.coordo.pathway.ProjectVersion;
 import fr.coordo.patient.PatientService;
 import fr.coordo.patient.PatientStatus;
+import fr.coordo.payment.PaymentOrder;
+import fr.coordo.payment.PaymentService;
 import fr.coordo.plan.Plan;
 import fr.coordo.plan.PlanService;
 import fr.coordo.store.Database;
@@ -71,15 +73,27 @@ class DemoPathwayTest {
     }
 
     @Test
-    void theValidatedObesityProjetHasACompleteTeamAndNoGap() {
+    void theValidatedObesityProjetHasACompleteTeamAndOnlyANewIbanToType() {
         assertEquals(3, result.projects());
         Project validated = withStatus(ProjectStatus.VALIDE);
         ProjectVersion v = validated.current();
         assertEquals(DemoPathway.OBESITY, v.type().code());
-        assertEquals(List.of(), projects.readiness(validated.id()), "a validated projet has no gap");
+        // Its one gap: a médecin changed banks since, and his new IBAN waits in his record's note (the payments stop on it too).
+        List<Gap> gaps = projects.readiness(validated.id());
+        assertEquals(1, gaps.size(), gaps.toString());
+        assertTrue(gaps.getFirst().message().endsWith("n'a pas de coordonnées bancaires (IBAN)."), gaps.getFirst().message());
+        Professional doctor = new TeamService(db).all().stream().filter(p -> p.id() == gaps.getFirst().professionalId()).findFirst().orElseThrow();
+        assertEquals("medecin", doctor.professionCode());
+        assertTrue(doctor.notes().startsWith("Nouveau RIB à saisir : IBAN FR"), doctor.notes());
         assertEquals(PcrTypeVersion.Origin.SAISIE, v.type().origin());
         assertTrue(v.type().note().contains("Montants fictifs de démonstration"), v.type().note());
         assertEquals(List.of(), v.type().type().toComplete(), "the demo completed the obesity type");
+        // Paid in two parts, one per séquence, so that a first séquence ended is payable (see DemoPaymentsTest).
+        for (PcrType.Profile p : v.type().type().profiles()) {
+            assertEquals(Set.of("S1", "S2"), p.bySequence().keySet(), p.code());
+            assertEquals(0, p.forfait().compareTo(p.bySequence().get("S1").add(p.bySequence().get("S2"))), p.code());
+        }
+        assertEquals(0, new java.math.BigDecimal("700").compareTo(v.type().type().profile("P1").orElseThrow().bySequence().get("S1")));
 
         Map<String, Long> professions = v.members().stream()
                 .collect(Collectors.groupingBy(m -> m.professional().professionCode(), Collectors.counting()));
@@ -265,6 +279,11 @@ class DemoPathwayTest {
                 rows.add(e.reference() + " " + e.patientId() + " " + e.profileCode() + " " + e.decidedBy().id() + " " + e.decidedOn() + " "
                         + e.informedOn() + " " + e.consentOn() + " " + e.startOn() + " " + e.endOn() + " " + e.endReason() + " "
                         + e.externalDoctorRpps() + " " + e.sequences().stream().map(s -> s.actualStart() + ".." + s.actualEnd()).toList());
+            }
+            for (PaymentOrder o : new PaymentService(other).orders()) {
+                rows.add(o.number() + " " + o.kind() + " " + o.period() + " " + o.issuedAt() + " " + o.cancelsNumber() + " " + o.reason() + " "
+                        + o.totalCents() + o.lines().stream().map(l -> l.episodeReference() + l.sequenceCode() + "/" + l.professionalId() + "/"
+                                + l.activityCount() + "/" + l.amountCents()).toList());
             }
             assertEquals(Set.of(), rows.stream().filter(r -> rows.indexOf(r) != rows.lastIndexOf(r)).collect(Collectors.toSet()));
             return rows;
