@@ -46,6 +46,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,10 @@ public final class PaymentService {
         final Map<String, String> paid = new HashMap<>();
         /** patient id → professional id → days with an appointment. */
         final Map<Integer, Map<Integer, List<LocalDate>>> activity = new HashMap<>();
+        // Worked out once per context, not once per unit or share: a quarter may hold ten thousand units.
+        private final Map<String, Boolean> validIbans = new HashMap<>();
+        private final Map<ProjectVersion, Set<Integer>> memberIds = new IdentityHashMap<>();
+        private final Map<ProjectVersion, Map<String, List<Professional>>> candidates = new IdentityHashMap<>();
 
         /** {@code episodes} are those {@code where} selects: their patients, appointments, splits and payments are read by it. */
         Context(DSLContext dsl, Condition where, List<Episode> episodes, LocalDate today) {
@@ -245,11 +250,17 @@ public final class PaymentService {
                     continue;
                 }
                 String sequence = key.substring(key.indexOf(':') + 1);
-                List<Professional> members = version.members().stream()
-                        .filter(m -> m.professional().professionCode().equals(s.party()))
-                        .filter(m -> sequence.isEmpty() || m.sequences().isEmpty() || m.sequences().contains(sequence))
-                        .map(m -> team.getOrDefault(m.professional().id(), m.professional())).toList();
-                List<Professional> active = members.stream().filter(p -> activity(e, p.id(), start, end) > 0).toList();
+                List<Professional> members = candidates.computeIfAbsent(version, v -> new HashMap<>()).computeIfAbsent(
+                        s.party() + ':' + sequence, k -> version.members().stream()
+                                .filter(m -> m.professional().professionCode().equals(s.party()))
+                                .filter(m -> sequence.isEmpty() || m.sequences().isEmpty() || m.sequences().contains(sequence))
+                                .map(m -> team.getOrDefault(m.professional().id(), m.professional())).toList());
+                List<Professional> active = new ArrayList<>();
+                for (Professional p : members) {
+                    if (activity(e, p.id(), start, end) > 0) {
+                        active.add(p);
+                    }
+                }
                 List<Professional> chosen = active.isEmpty() ? members : active;
                 for (Professional p : chosen) {
                     parties.add(p);
@@ -302,8 +313,11 @@ public final class PaymentService {
                 return out;
             }
             Project project = projects.get(e.projectId());
-            for (LocalDate day : List.of(u.serviceStart(), u.serviceEnd())) {
-                if (project.inForce(day).isEmpty()) {
+            List<LocalDate> days = List.of(u.serviceStart(), u.serviceEnd());
+            List<Optional<ProjectVersion>> inForce = List.of(project.inForce(days.get(0)), project.inForce(days.get(1)));
+            for (int i = 0; i < days.size(); i++) {
+                LocalDate day = days.get(i);
+                if (inForce.get(i).isEmpty()) {
                     out.add(Finding.blocking(PaymentCheck.PROJET, u, null, who + " : le projet " + e.projectReference()
                             + " n'était ni validé ni réputé validé le " + FR_DATE.format(day) + ", "
                             + (day.equals(u.serviceStart()) ? "début" : "fin") + " de la prestation."));
@@ -333,9 +347,15 @@ public final class PaymentService {
                         + e.type().type().label() + " » ne trouve aucun membre de l'équipe (modulez la répartition)."));
             }
             if (!u.modulated() && !u.shares().isEmpty()) {
+                Set<String> paidProfessions = new HashSet<>();
+                for (Share s : u.shares()) {
+                    if (!s.isCoordination()) {
+                        paidProfessions.add(s.professional().professionCode());
+                    }
+                }
                 for (PcrType.Share d : e.type().type().defaultSplit()) {
                     if (d.percent() != null && d.percent().signum() > 0 && !PcrType.COORDINATION.equals(d.party())
-                            && u.shares().stream().noneMatch(s -> !s.isCoordination() && s.professional().professionCode().equals(d.party()))) {
+                            && !paidProfessions.contains(d.party())) {
                         out.add(Finding.warning(PaymentCheck.REPARTITION, u, null, who + " : aucun membre « " + PcrType.partyLabel(d.party())
                                 + " » dans l'équipe pour cette prestation ; sa part par défaut (" + Money.percent(d.percent())
                                 + ") est répartie entre les autres parts. Confirmez ou modulez la répartition."));
@@ -356,9 +376,11 @@ public final class PaymentService {
                 }
                 Professional p = s.professional();
                 String name = p.displayName() + " (" + p.professionLabel() + ")";
-                for (LocalDate day : List.of(u.serviceStart(), u.serviceEnd())) {
-                    Optional<ProjectVersion> v = project.inForce(day);
-                    if (v.isPresent() && v.get().member(p.id()).isEmpty()) {
+                for (int i = 0; i < days.size(); i++) {
+                    LocalDate day = days.get(i);
+                    Optional<ProjectVersion> v = inForce.get(i);
+                    if (v.isPresent() && !memberIds.computeIfAbsent(v.get(), version -> version.members().stream()
+                            .map(m -> m.professional().id()).collect(Collectors.toSet())).contains(p.id())) {
                         out.add(Finding.blocking(PaymentCheck.EQUIPE, u, p.id(), who + " : " + name + " n'était pas dans l'équipe signée du projet "
                                 + e.projectReference() + " le " + FR_DATE.format(day) + "."));
                         break;
@@ -382,7 +404,7 @@ public final class PaymentService {
                     if (blank(s.iban())) {
                         out.add(Finding.blocking(PaymentCheck.IBAN, u, p.id(), who + " : l'IBAN de " + payee
                                 + " est absent ; le virement de " + money(s.amountCents()) + " est impossible (fiche du professionnel)."));
-                    } else if (!(Iban.check(s.iban()) instanceof Check.Valid<Iban>)) {
+                    } else if (!validIbans.computeIfAbsent(s.iban(), iban -> Iban.check(iban) instanceof Check.Valid<Iban>)) {
                         out.add(Finding.blocking(PaymentCheck.IBAN, u, p.id(), who + " : l'IBAN de " + payee
                                 + " n'est pas valide ; le virement de " + money(s.amountCents()) + " est impossible (fiche du professionnel)."));
                     }
