@@ -25,7 +25,6 @@ import fr.coordo.store.Audit;
 import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
 import fr.coordo.store.Timestamps;
-import fr.coordo.store.schema.tables.records.PaymentOrderLineRecord;
 import fr.coordo.store.schema.tables.records.PaymentOrderRecord;
 import fr.coordo.team.PracticeMode;
 import fr.coordo.team.Professional;
@@ -34,6 +33,10 @@ import fr.coordo.team.StructureService;
 import fr.coordo.team.TeamService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -43,6 +46,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +54,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.ResultQuery;
+import org.jooq.Select;
+import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;
 
 /**
@@ -89,17 +98,18 @@ public final class PaymentService {
     /** The unit of an episode (and séquence) as the split editor shows it, whatever its period. */
     public Optional<PayableUnit> unit(int episodeId, String sequenceCode) {
         return db.read(dsl -> {
-            List<Episode> episodes = EpisodeService.load(dsl, PCR_EPISODE.ID.eq(episodeId));
-            return new Context(dsl, episodes, today()).units(null).stream()
+            Condition where = PCR_EPISODE.ID.eq(episodeId);
+            return new Context(dsl, where, EpisodeService.load(dsl, where), today()).units(null).stream()
                     .filter(u -> u.sequenceCode().equals(sequenceCode == null ? "" : sequenceCode)).findFirst();
         });
     }
 
     static Preparation prepare(DSLContext dsl, Period period, LocalDate today) {
-        List<Episode> episodes = EpisodeService.load(dsl, PCR_EPISODE.START_ON.isNotNull()
+        Condition where = PCR_EPISODE.START_ON.isNotNull()
                 .and(PCR_EPISODE.START_ON.le(period.end().toString()))
-                .and(PCR_EPISODE.END_ON.isNull().or(PCR_EPISODE.END_ON.ge(period.start().toString()))));
-        Context c = new Context(dsl, episodes, today);
+                .and(PCR_EPISODE.END_ON.isNull().or(PCR_EPISODE.END_ON.ge(period.start().toString())));
+        List<Episode> episodes = EpisodeService.load(dsl, where);
+        Context c = new Context(dsl, where, episodes, today);
         List<PayableUnit> all = c.units(period);
         List<PayableUnit> open = all.stream().filter(u -> u.paidBy() == null).toList();
         List<Finding> findings = new ArrayList<>();
@@ -138,8 +148,13 @@ public final class PaymentService {
         final Map<String, String> paid = new HashMap<>();
         /** patient id → professional id → days with an appointment. */
         final Map<Integer, Map<Integer, List<LocalDate>>> activity = new HashMap<>();
+        // Worked out once per context, not once per unit or share: a quarter may hold ten thousand units.
+        private final Map<String, Boolean> validIbans = new HashMap<>();
+        private final Map<ProjectVersion, Set<Integer>> memberIds = new IdentityHashMap<>();
+        private final Map<ProjectVersion, Map<String, List<Professional>>> candidates = new IdentityHashMap<>();
 
-        Context(DSLContext dsl, List<Episode> episodes, LocalDate today) {
+        /** {@code episodes} are those {@code where} selects: their patients, appointments, splits and payments are read by it. */
+        Context(DSLContext dsl, Condition where, List<Episode> episodes, LocalDate today) {
             this.episodes = episodes;
             this.today = today;
             this.structure = StructureService.load(dsl);
@@ -147,33 +162,34 @@ public final class PaymentService {
             for (int projectId : episodes.stream().map(Episode::projectId).collect(Collectors.toSet())) {
                 ProjectService.find(dsl, projectId).ifPresent(p -> projects.put(projectId, p));
             }
-            List<Integer> episodeIds = episodes.stream().map(Episode::id).toList();
-            List<Integer> patientIds = episodes.stream().map(Episode::patientId).distinct().toList();
+            var patientIds = DSL.select(PCR_EPISODE.PATIENT_ID).from(PCR_EPISODE).where(where);
+            var episodeIds = DSL.select(PCR_EPISODE.ID).from(PCR_EPISODE).where(where);
             LocalDate earliest = episodes.stream().map(Episode::startOn).filter(d -> d != null).min(LocalDate::compareTo).orElse(today);
-            for (List<Integer> chunk : chunks(patientIds)) {
-                dsl.select(PATIENT.ID, PATIENT.USAGE_NAME, PATIENT.BIRTH_NAME, PATIENT.FIRST_NAMES, PATIENT.BIRTH_DATE, PATIENT.NIR)
-                        .from(PATIENT).where(PATIENT.ID.in(chunk)).forEach(r -> patients.put(r.value1(), new PayableUnit.PatientDetails(
-                                r.value1(), blank(r.value2()) ? r.value3() : r.value2(), r.value4(), LocalDate.parse(r.value5()), r.value6())));
-                dsl.select(APPOINTMENT.PATIENT_ID, APPOINTMENT_PROFESSIONAL.PROFESSIONAL_ID, APPOINTMENT.STARTS_AT)
-                        .from(APPOINTMENT).join(APPOINTMENT_PROFESSIONAL).on(APPOINTMENT_PROFESSIONAL.APPOINTMENT_ID.eq(APPOINTMENT.ID))
-                        .where(APPOINTMENT.PATIENT_ID.in(chunk)).and(APPOINTMENT.STATUS.in(ACTIVE_APPOINTMENT))
-                        .and(APPOINTMENT.STARTS_AT.ge(earliest.toString()))
-                        .forEach(r -> activity.computeIfAbsent(r.value1(), k -> new HashMap<>())
-                                .computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(LocalDate.parse(r.value3().substring(0, 10))));
-            }
-            for (List<Integer> chunk : chunks(episodeIds)) {
-                dsl.select(PAYMENT_SPLIT.EPISODE_ID, PAYMENT_SPLIT.SEQUENCE_CODE, PAYMENT_SPLIT.NOTE, PAYMENT_SPLIT_LINE.PROFESSIONAL_ID,
-                        PAYMENT_SPLIT_LINE.AMOUNT_CENTS).from(PAYMENT_SPLIT).join(PAYMENT_SPLIT_LINE).on(PAYMENT_SPLIT_LINE.SPLIT_ID.eq(PAYMENT_SPLIT.ID))
-                        .where(PAYMENT_SPLIT.EPISODE_ID.in(chunk)).orderBy(PAYMENT_SPLIT_LINE.SPLIT_ID, PAYMENT_SPLIT_LINE.POSITION)
-                        .forEach(r -> {
-                            String key = PayableUnit.key(r.value1(), r.value2());
-                            splits.computeIfAbsent(key, k -> new ArrayList<>()).add(new SplitLine(r.value4(), Split.euros(r.value5())));
-                            if (r.value3() != null) {
-                                splitNotes.put(key, r.value3());
-                            }
-                        });
-                paid.putAll(paidUnits(dsl, chunk));
-            }
+            Map<String, LocalDate> days = new HashMap<>();
+            fetch(dsl, dsl.select(PATIENT.ID, PATIENT.USAGE_NAME, PATIENT.BIRTH_NAME, PATIENT.FIRST_NAMES, PATIENT.BIRTH_DATE, PATIENT.NIR)
+                    .from(PATIENT).where(PATIENT.ID.in(patientIds)), rs -> {
+                        String usage = rs.getString(2);
+                        patients.put(rs.getInt(1), new PayableUnit.PatientDetails(rs.getInt(1), blank(usage) ? rs.getString(3) : usage,
+                                rs.getString(4), days.computeIfAbsent(rs.getString(5), LocalDate::parse), rs.getString(6)));
+                    });
+            fetch(dsl, dsl.select(APPOINTMENT.PATIENT_ID, APPOINTMENT_PROFESSIONAL.PROFESSIONAL_ID, DSL.substring(APPOINTMENT.STARTS_AT, 1, 10))
+                    .from(APPOINTMENT).join(APPOINTMENT_PROFESSIONAL).on(APPOINTMENT_PROFESSIONAL.APPOINTMENT_ID.eq(APPOINTMENT.ID))
+                    .where(APPOINTMENT.PATIENT_ID.in(patientIds)).and(APPOINTMENT.STATUS.in(ACTIVE_APPOINTMENT))
+                    .and(APPOINTMENT.STARTS_AT.ge(earliest.toString())), rs -> activity.computeIfAbsent(rs.getInt(1), k -> new HashMap<>())
+                            .computeIfAbsent(rs.getInt(2), k -> new ArrayList<>()).add(days.computeIfAbsent(rs.getString(3), LocalDate::parse)));
+            fetch(dsl, dsl.select(PAYMENT_SPLIT.EPISODE_ID, PAYMENT_SPLIT.SEQUENCE_CODE, PAYMENT_SPLIT.NOTE, PAYMENT_SPLIT_LINE.PROFESSIONAL_ID,
+                    PAYMENT_SPLIT_LINE.AMOUNT_CENTS).from(PAYMENT_SPLIT).join(PAYMENT_SPLIT_LINE).on(PAYMENT_SPLIT_LINE.SPLIT_ID.eq(PAYMENT_SPLIT.ID))
+                    .where(PAYMENT_SPLIT.EPISODE_ID.in(episodeIds)).orderBy(PAYMENT_SPLIT_LINE.SPLIT_ID, PAYMENT_SPLIT_LINE.POSITION), rs -> {
+                        String key = PayableUnit.key(rs.getInt(1), rs.getString(2));
+                        int professionalId = rs.getInt(4);
+                        Integer professional = rs.wasNull() ? null : professionalId;
+                        splits.computeIfAbsent(key, k -> new ArrayList<>()).add(new SplitLine(professional, Split.euros(rs.getLong(5))));
+                        String note = rs.getString(3);
+                        if (note != null) {
+                            splitNotes.put(key, note);
+                        }
+                    });
+            paid.putAll(paidUnits(dsl, episodeIds));
         }
 
         /** The units of the episodes whose service ended in {@code period} (every ended one when null). */
@@ -241,11 +257,17 @@ public final class PaymentService {
                     continue;
                 }
                 String sequence = key.substring(key.indexOf(':') + 1);
-                List<Professional> members = version.members().stream()
-                        .filter(m -> m.professional().professionCode().equals(s.party()))
-                        .filter(m -> sequence.isEmpty() || m.sequences().isEmpty() || m.sequences().contains(sequence))
-                        .map(m -> team.getOrDefault(m.professional().id(), m.professional())).toList();
-                List<Professional> active = members.stream().filter(p -> activity(e, p.id(), start, end) > 0).toList();
+                List<Professional> members = candidates.computeIfAbsent(version, v -> new HashMap<>()).computeIfAbsent(
+                        s.party() + ':' + sequence, k -> version.members().stream()
+                                .filter(m -> m.professional().professionCode().equals(s.party()))
+                                .filter(m -> sequence.isEmpty() || m.sequences().isEmpty() || m.sequences().contains(sequence))
+                                .map(m -> team.getOrDefault(m.professional().id(), m.professional())).toList());
+                List<Professional> active = new ArrayList<>();
+                for (Professional p : members) {
+                    if (activity(e, p.id(), start, end) > 0) {
+                        active.add(p);
+                    }
+                }
                 List<Professional> chosen = active.isEmpty() ? members : active;
                 for (Professional p : chosen) {
                     parties.add(p);
@@ -298,8 +320,11 @@ public final class PaymentService {
                 return out;
             }
             Project project = projects.get(e.projectId());
-            for (LocalDate day : List.of(u.serviceStart(), u.serviceEnd())) {
-                if (project.inForce(day).isEmpty()) {
+            List<LocalDate> days = List.of(u.serviceStart(), u.serviceEnd());
+            List<Optional<ProjectVersion>> inForce = List.of(project.inForce(days.get(0)), project.inForce(days.get(1)));
+            for (int i = 0; i < days.size(); i++) {
+                LocalDate day = days.get(i);
+                if (inForce.get(i).isEmpty()) {
                     out.add(Finding.blocking(PaymentCheck.PROJET, u, null, who + " : le projet " + e.projectReference()
                             + " n'était ni validé ni réputé validé le " + FR_DATE.format(day) + ", "
                             + (day.equals(u.serviceStart()) ? "début" : "fin") + " de la prestation."));
@@ -329,9 +354,15 @@ public final class PaymentService {
                         + e.type().type().label() + " » ne trouve aucun membre de l'équipe (modulez la répartition)."));
             }
             if (!u.modulated() && !u.shares().isEmpty()) {
+                Set<String> paidProfessions = new HashSet<>();
+                for (Share s : u.shares()) {
+                    if (!s.isCoordination()) {
+                        paidProfessions.add(s.professional().professionCode());
+                    }
+                }
                 for (PcrType.Share d : e.type().type().defaultSplit()) {
                     if (d.percent() != null && d.percent().signum() > 0 && !PcrType.COORDINATION.equals(d.party())
-                            && u.shares().stream().noneMatch(s -> !s.isCoordination() && s.professional().professionCode().equals(d.party()))) {
+                            && !paidProfessions.contains(d.party())) {
                         out.add(Finding.warning(PaymentCheck.REPARTITION, u, null, who + " : aucun membre « " + PcrType.partyLabel(d.party())
                                 + " » dans l'équipe pour cette prestation ; sa part par défaut (" + Money.percent(d.percent())
                                 + ") est répartie entre les autres parts. Confirmez ou modulez la répartition."));
@@ -355,9 +386,11 @@ public final class PaymentService {
                 }
                 Professional p = s.professional();
                 String name = p.displayName() + " (" + p.professionLabel() + ")";
-                for (LocalDate day : List.of(u.serviceStart(), u.serviceEnd())) {
-                    Optional<ProjectVersion> v = project.inForce(day);
-                    if (v.isPresent() && v.get().member(p.id()).isEmpty()) {
+                for (int i = 0; i < days.size(); i++) {
+                    LocalDate day = days.get(i);
+                    Optional<ProjectVersion> v = inForce.get(i);
+                    if (v.isPresent() && !memberIds.computeIfAbsent(v.get(), version -> version.members().stream()
+                            .map(m -> m.professional().id()).collect(Collectors.toSet())).contains(p.id())) {
                         out.add(Finding.blocking(PaymentCheck.EQUIPE, u, p.id(), who + " : " + name + " n'était pas dans l'équipe signée du projet "
                                 + e.projectReference() + " le " + FR_DATE.format(day) + "."));
                         break;
@@ -381,7 +414,7 @@ public final class PaymentService {
                     if (blank(s.iban())) {
                         out.add(Finding.blocking(PaymentCheck.IBAN, u, p.id(), who + " : l'IBAN de " + payee
                                 + " est absent ; le virement de " + money(s.amountCents()) + " est impossible (fiche du professionnel)."));
-                    } else if (!(Iban.check(s.iban()) instanceof Check.Valid<Iban>)) {
+                    } else if (!validIbans.computeIfAbsent(s.iban(), iban -> Iban.check(iban) instanceof Check.Valid<Iban>)) {
                         out.add(Finding.blocking(PaymentCheck.IBAN, u, p.id(), who + " : l'IBAN de " + payee
                                 + " n'est pas valide ; le virement de " + money(s.amountCents()) + " est impossible (fiche du professionnel)."));
                     }
@@ -441,7 +474,7 @@ public final class PaymentService {
     }
 
     /** Units paid by an order that no cancelling order has cancelled: unit key → order number. */
-    private static Map<String, String> paidUnits(DSLContext dsl, List<Integer> episodeIds) {
+    private static Map<String, String> paidUnits(DSLContext dsl, Select<Record1<Integer>> episodeIds) {
         var cancelling = PAYMENT_ORDER.as("cancelling");
         Map<String, String> out = new HashMap<>();
         dsl.select(PAYMENT_ORDER_LINE.EPISODE_ID, PAYMENT_ORDER_LINE.SEQUENCE_CODE, PAYMENT_ORDER.NUMBER).from(PAYMENT_ORDER_LINE)
@@ -524,8 +557,8 @@ public final class PaymentService {
     }
 
     private PayableUnit modulable(DSLContext dsl, int episodeId, String code) {
-        List<Episode> episodes = EpisodeService.load(dsl, PCR_EPISODE.ID.eq(episodeId));
-        PayableUnit unit = new Context(dsl, episodes, today()).units(null).stream().filter(u -> u.sequenceCode().equals(code)).findFirst()
+        Condition where = PCR_EPISODE.ID.eq(episodeId);
+        PayableUnit unit = new Context(dsl, where, EpisodeService.load(dsl, where), today()).units(null).stream().filter(u -> u.sequenceCode().equals(code)).findFirst()
                 .orElseThrow(() -> new InputException(List.of(Issue.blocking("episode",
                         "Répartition : cette prestation n'est pas encore terminée ; elle ne se paie qu'à la fin de la séquence ou de l'épisode."))));
         if (unit.paidBy() != null) {
@@ -543,7 +576,7 @@ public final class PaymentService {
      * preparation still matches the data. One order per projet and channel, numbered without gaps per year.
      */
     public List<PaymentOrder> issue(Preparation reviewed, boolean warningsConfirmed) {
-        List<Integer> ids = db.write((dsl, audit) -> {
+        return db.write((dsl, audit) -> {
             LocalDate today = today();
             Preparation fresh = prepare(dsl, reviewed.period(), today);
             Map<String, PayableUnit> now = new HashMap<>();
@@ -555,7 +588,7 @@ public final class PaymentService {
             for (PayableUnit r : reviewed.units()) {
                 PayableUnit u = now.get(r.key());
                 if (u != null && u.paidBy() != null) {
-                    blocking.addAll(new Context(dsl, List.of(u.episode()), today).check(u).stream()
+                    blocking.addAll(new Context(dsl, PCR_EPISODE.ID.eq(u.episode().id()), List.of(u.episode()), today).check(u).stream()
                             .filter(f -> f.check() == PaymentCheck.DOUBLE_PAIEMENT).toList());
                     continue;
                 }
@@ -593,16 +626,15 @@ public final class PaymentService {
             }
             Preparation confirmed = new Preparation(reviewed.period(), today, units, List.of(), findings);
             StructureInput structure = StructureService.load(dsl).orElse(null);
-            List<Integer> made = new ArrayList<>();
+            List<PaymentOrder> made = new ArrayList<>();
             for (Preparation.Group g : confirmed.groups()) {
                 made.add(insertOrder(dsl, audit, g, confirmed, structure, today));
             }
             return made;
         });
-        return ids.stream().map(id -> find(id).orElseThrow()).toList();
     }
 
-    private int insertOrder(DSLContext dsl, Audit audit, Preparation.Group g, Preparation p, StructureInput structure, LocalDate today) {
+    private PaymentOrder insertOrder(DSLContext dsl, Audit audit, Preparation.Group g, Preparation p, StructureInput structure, LocalDate today) {
         PcrType type = g.units().getFirst().episode().type().type();
         Set<String> keys = g.units().stream().map(PayableUnit::key).collect(Collectors.toSet());
         List<Finding> confirmed = p.warnings().stream().filter(f -> keys.contains(f.unitKey())).toList();
@@ -627,7 +659,7 @@ public final class PaymentService {
             }
         }
         String structureJson = snapshot(structure);
-        return insert(dsl, audit, PaymentOrder.Kind.ORDRE, null, null, g.projectId(), g.projectReference(), type.code(), type.label(),
+        return insert(dsl, audit, PaymentOrder.Kind.ORDRE, null, null, null, g.projectId(), g.projectReference(), type.code(), type.label(),
                 p.period(), g.channel(), today, structureJson, checks, warnings, lines);
     }
 
@@ -639,7 +671,9 @@ public final class PaymentService {
         };
     }
 
-    private int insert(DSLContext dsl, Audit audit, PaymentOrder.Kind kind, Integer cancels, String reason, int projectId, String projectReference,
+    /** Writes and seals an order; returns it as {@link #find} would read it back once committed. */
+    private PaymentOrder insert(DSLContext dsl, Audit audit, PaymentOrder.Kind kind, Integer cancels, String cancelsNumber, String reason,
+            int projectId, String projectReference,
             String typeCode, String typeLabel, Period period, PaymentChannel channel, LocalDate issuedOn, String structure,
             List<String> checks, List<String> warnings, List<OrderLine> lines) {
         int year = issuedOn.getYear();
@@ -673,23 +707,7 @@ public final class PaymentService {
         r.setSealed(0);
         r.store();
         int id = r.getId();
-        var batch = dsl.batch(dsl.insertInto(PAYMENT_ORDER_LINE, PAYMENT_ORDER_LINE.ORDER_ID, PAYMENT_ORDER_LINE.POSITION,
-                PAYMENT_ORDER_LINE.EPISODE_ID, PAYMENT_ORDER_LINE.EPISODE_REFERENCE, PAYMENT_ORDER_LINE.SEQUENCE_CODE,
-                PAYMENT_ORDER_LINE.SEQUENCE_LABEL, PAYMENT_ORDER_LINE.SERVICE_START, PAYMENT_ORDER_LINE.SERVICE_END, PAYMENT_ORDER_LINE.DUE_CENTS,
-                PAYMENT_ORDER_LINE.PATIENT_ID, PAYMENT_ORDER_LINE.PATIENT_LAST_NAME, PAYMENT_ORDER_LINE.PATIENT_FIRST_NAME,
-                PAYMENT_ORDER_LINE.PATIENT_BIRTH_DATE, PAYMENT_ORDER_LINE.PATIENT_NIR, PAYMENT_ORDER_LINE.PROFESSIONAL_ID,
-                PAYMENT_ORDER_LINE.PROFESSIONAL_NAME, PAYMENT_ORDER_LINE.PROFESSION_CODE, PAYMENT_ORDER_LINE.RPPS, PAYMENT_ORDER_LINE.AM_NUMBER,
-                PAYMENT_ORDER_LINE.PAYEE_KIND, PAYMENT_ORDER_LINE.PAYEE_NAME, PAYMENT_ORDER_LINE.IBAN, PAYMENT_ORDER_LINE.BIC,
-                PAYMENT_ORDER_LINE.ACTIVITY_COUNT, PAYMENT_ORDER_LINE.AMOUNT_CENTS)
-                .values((Integer) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null));
-        for (OrderLine l : lines) {
-            batch.bind(id, l.position(), l.episodeId(), l.episodeReference(), l.sequenceCode(), l.sequenceLabel(), l.serviceStart().toString(),
-                    l.serviceEnd().toString(), l.dueCents(), l.patientId(), l.patientLastName(), l.patientFirstName(),
-                    l.patientBirthDate().toString(), l.patientNir(), l.professionalId(), l.professionalName(), l.professionCode(), l.rpps(),
-                    l.amNumber(), l.payeeKind().name(), l.payeeName(), l.iban(), l.bic(), l.activityCount(), l.amountCents());
-        }
-        batch.execute();
+        insertLines(dsl, id, lines);
         dsl.update(PAYMENT_ORDER).set(PAYMENT_ORDER.SEALED, 1).where(PAYMENT_ORDER.ID.eq(id)).execute();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("number", number);
@@ -699,7 +717,91 @@ public final class PaymentService {
         fields.put("lines", lines.size());
         fields.put("total", Split.euros(total).toPlainString());
         audit.created("payment_order", id, fields);
-        return id;
+        // what was just written: reading its lines back cost as much as writing them for a large quarter
+        return order(r, cancelsNumber, null, lines);
+    }
+
+    /** Lines written by one INSERT statement (25 values each, far below SQLite's limit of 32 766). */
+    private static final int LINES_PER_INSERT = 100;
+
+    /**
+     * The lines of an order, a hundred per INSERT through JDBC: a JDBC batch (one row per execution) cost three
+     * times SQLite's own work for the 52 000 lines of a large quarter, jOOQ's batch more still. Rows go in the order
+     * of the list. jOOQ renders the statements.
+     */
+    private static void insertLines(DSLContext dsl, int orderId, List<OrderLine> lines) {
+        dsl.connection(c -> {
+            int full = lines.size() / LINES_PER_INSERT * LINES_PER_INSERT;
+            if (full > 0) {
+                try (PreparedStatement st = c.prepareStatement(linesInsert(dsl, LINES_PER_INSERT))) {
+                    for (int from = 0; from < full; from += LINES_PER_INSERT) {
+                        bindLines(st, orderId, lines.subList(from, from + LINES_PER_INSERT));
+                        st.executeUpdate();
+                    }
+                }
+            }
+            if (full < lines.size()) {
+                try (PreparedStatement st = c.prepareStatement(linesInsert(dsl, lines.size() - full))) {
+                    bindLines(st, orderId, lines.subList(full, lines.size()));
+                    st.executeUpdate();
+                }
+            }
+        });
+    }
+
+    private static String linesInsert(DSLContext dsl, int rows) {
+        var insert = dsl.insertInto(PAYMENT_ORDER_LINE, PAYMENT_ORDER_LINE.ORDER_ID, PAYMENT_ORDER_LINE.POSITION,
+                PAYMENT_ORDER_LINE.EPISODE_ID, PAYMENT_ORDER_LINE.EPISODE_REFERENCE, PAYMENT_ORDER_LINE.SEQUENCE_CODE,
+                PAYMENT_ORDER_LINE.SEQUENCE_LABEL, PAYMENT_ORDER_LINE.SERVICE_START, PAYMENT_ORDER_LINE.SERVICE_END, PAYMENT_ORDER_LINE.DUE_CENTS,
+                PAYMENT_ORDER_LINE.PATIENT_ID, PAYMENT_ORDER_LINE.PATIENT_LAST_NAME, PAYMENT_ORDER_LINE.PATIENT_FIRST_NAME,
+                PAYMENT_ORDER_LINE.PATIENT_BIRTH_DATE, PAYMENT_ORDER_LINE.PATIENT_NIR, PAYMENT_ORDER_LINE.PROFESSIONAL_ID,
+                PAYMENT_ORDER_LINE.PROFESSIONAL_NAME, PAYMENT_ORDER_LINE.PROFESSION_CODE, PAYMENT_ORDER_LINE.RPPS, PAYMENT_ORDER_LINE.AM_NUMBER,
+                PAYMENT_ORDER_LINE.PAYEE_KIND, PAYMENT_ORDER_LINE.PAYEE_NAME, PAYMENT_ORDER_LINE.IBAN, PAYMENT_ORDER_LINE.BIC,
+                PAYMENT_ORDER_LINE.ACTIVITY_COUNT, PAYMENT_ORDER_LINE.AMOUNT_CENTS)
+                .values(Arrays.asList(new Object[25]));
+        for (int i = 1; i < rows; i++) {
+            insert = insert.values(Arrays.asList(new Object[25]));
+        }
+        return insert.getSQL(ParamType.INDEXED);
+    }
+
+    private static void bindLines(PreparedStatement st, int orderId, List<OrderLine> lines) throws SQLException {
+        int i = 0;
+        for (OrderLine l : lines) {
+            st.setInt(++i, orderId);
+            st.setInt(++i, l.position());
+            st.setInt(++i, l.episodeId());
+            st.setString(++i, l.episodeReference());
+            st.setString(++i, l.sequenceCode());
+            st.setString(++i, l.sequenceLabel());
+            st.setString(++i, l.serviceStart().toString());
+            st.setString(++i, l.serviceEnd().toString());
+            st.setLong(++i, l.dueCents());
+            st.setInt(++i, l.patientId());
+            st.setString(++i, l.patientLastName());
+            st.setString(++i, l.patientFirstName());
+            st.setString(++i, l.patientBirthDate().toString());
+            st.setString(++i, l.patientNir());
+            setInt(st, ++i, l.professionalId());
+            st.setString(++i, l.professionalName());
+            st.setString(++i, l.professionCode());
+            st.setString(++i, l.rpps());
+            st.setString(++i, l.amNumber());
+            st.setString(++i, l.payeeKind().name());
+            st.setString(++i, l.payeeName());
+            st.setString(++i, l.iban());
+            st.setString(++i, l.bic());
+            st.setInt(++i, l.activityCount());
+            st.setLong(++i, l.amountCents());
+        }
+    }
+
+    private static void setInt(PreparedStatement st, int index, Integer value) throws SQLException {
+        if (value == null) {
+            st.setNull(index, Types.INTEGER);
+        } else {
+            st.setInt(index, value);
+        }
     }
 
     /**
@@ -710,7 +812,7 @@ public final class PaymentService {
         if (blank(reason)) {
             throw new InputException(List.of(Issue.blocking("reason", "Motif : dites pourquoi l'ordre est annulé (il sera imprimé sur l'ordre d'annulation).")));
         }
-        int id = db.write((dsl, audit) -> {
+        return db.write((dsl, audit) -> {
             PaymentOrder o = find(dsl, orderId).orElseThrow(() -> new InputException(List.of(Issue.blocking("order", "Ordre de paiement introuvable."))));
             if (o.kind() == PaymentOrder.Kind.ANNULATION) {
                 throw new InputException(List.of(Issue.blocking("order", o.number() + " est un ordre d'annulation ; il ne s'annule pas.")));
@@ -723,11 +825,10 @@ public final class PaymentService {
                     l.patientFirstName(), l.patientBirthDate(), l.patientNir(), l.professionalId(), l.professionalName(), l.professionCode(),
                     l.rpps(), l.amNumber(), l.payeeKind(), l.payeeName(), l.iban(), l.bic(), l.activityCount(), -l.amountCents())).toList();
             String structure = dsl.select(PAYMENT_ORDER.STRUCTURE).from(PAYMENT_ORDER).where(PAYMENT_ORDER.ID.eq(orderId)).fetchOne().value1();
-            return insert(dsl, audit, PaymentOrder.Kind.ANNULATION, o.id(), reason.strip(), o.projectId(), o.projectReference(), o.pcrTypeCode(),
+            return insert(dsl, audit, PaymentOrder.Kind.ANNULATION, o.id(), o.number(), reason.strip(), o.projectId(), o.projectReference(), o.pcrTypeCode(),
                     o.pcrTypeLabel(), o.period(), o.channel(), today(), structure, List.of("Annule l'ordre " + o.number() + " du "
                             + FR_DATE.format(o.issuedOn()) + " ; ses prestations peuvent être payées à nouveau."), List.of(), negative);
         });
-        return find(id).orElseThrow();
     }
 
     // ---------------------------------------------------------------- reading orders
@@ -759,23 +860,55 @@ public final class PaymentService {
                 : dsl.select(PAYMENT_ORDER.NUMBER).from(PAYMENT_ORDER).where(PAYMENT_ORDER.ID.eq(r.getCancelsId())).fetchOne().value1();
         String cancelledBy = dsl.select(PAYMENT_ORDER.NUMBER).from(PAYMENT_ORDER).where(PAYMENT_ORDER.CANCELS_ID.eq(orderId))
                 .fetchOptional(PAYMENT_ORDER.NUMBER).orElse(null);
-        List<OrderLine> lines = dsl.selectFrom(PAYMENT_ORDER_LINE).where(PAYMENT_ORDER_LINE.ORDER_ID.eq(orderId))
-                .orderBy(PAYMENT_ORDER_LINE.POSITION).fetch().map(PaymentService::line);
-        return Optional.of(new PaymentOrder(r.getId(), r.getNumber(), PaymentOrder.Kind.valueOf(r.getKind()), cancels, cancelledBy, r.getReason(),
+        return Optional.of(order(r, cancels, cancelledBy, lines(dsl, orderId)));
+    }
+
+    private static PaymentOrder order(PaymentOrderRecord r, String cancels, String cancelledBy, List<OrderLine> lines) {
+        return new PaymentOrder(r.getId(), r.getNumber(), PaymentOrder.Kind.valueOf(r.getKind()), cancels, cancelledBy, r.getReason(),
                 r.getProjectId(), r.getProjectReference(), r.getPcrTypeCode(), r.getPcrTypeLabel(),
                 new Period(r.getPeriod(), LocalDate.parse(r.getPeriodStart()), LocalDate.parse(r.getPeriodEnd())),
                 PaymentChannel.valueOf(r.getChannel()), LocalDate.parse(r.getIssuedOn()), OffsetDateTime.parse(r.getIssuedAt()), r.getIssuedBy(),
                 readSnapshot(r.getStructure()), r.getChecks().isEmpty() ? List.of() : List.of(r.getChecks().split("\n")),
                 r.getWarnings() == null ? List.of() : List.of(r.getWarnings().split("\n")), r.getTotalCents(), lines,
-                r.getPdfFingerprint(), r.getCsvFingerprint(), r.getSepaFingerprint()));
+                r.getPdfFingerprint(), r.getCsvFingerprint(), r.getSepaFingerprint());
     }
 
-    private static OrderLine line(PaymentOrderLineRecord l) {
-        return new OrderLine(l.getPosition(), l.getEpisodeId(), l.getEpisodeReference(), l.getSequenceCode(), l.getSequenceLabel(),
-                LocalDate.parse(l.getServiceStart()), LocalDate.parse(l.getServiceEnd()), l.getDueCents(), l.getPatientId(),
-                l.getPatientLastName(), l.getPatientFirstName(), LocalDate.parse(l.getPatientBirthDate()), l.getPatientNir(),
-                l.getProfessionalId(), l.getProfessionalName(), l.getProfessionCode(), l.getRpps(), l.getAmNumber(),
-                PayeeKind.valueOf(l.getPayeeKind()), l.getPayeeName(), l.getIban(), l.getBic(), l.getActivityCount(), l.getAmountCents());
+    /**
+     * The lines of an order in their order, read by column position through JDBC: an order of a large quarter holds
+     * tens of thousands of lines, which jOOQ's records took several times longer to read. Dates repeat from line to
+     * line and are parsed once each.
+     */
+    private static List<OrderLine> lines(DSLContext dsl, int orderId) {
+        var query = dsl.select(PAYMENT_ORDER_LINE.POSITION, PAYMENT_ORDER_LINE.EPISODE_ID, PAYMENT_ORDER_LINE.EPISODE_REFERENCE,
+                        PAYMENT_ORDER_LINE.SEQUENCE_CODE, PAYMENT_ORDER_LINE.SEQUENCE_LABEL, PAYMENT_ORDER_LINE.SERVICE_START,
+                        PAYMENT_ORDER_LINE.SERVICE_END, PAYMENT_ORDER_LINE.DUE_CENTS, PAYMENT_ORDER_LINE.PATIENT_ID,
+                        PAYMENT_ORDER_LINE.PATIENT_LAST_NAME, PAYMENT_ORDER_LINE.PATIENT_FIRST_NAME, PAYMENT_ORDER_LINE.PATIENT_BIRTH_DATE,
+                        PAYMENT_ORDER_LINE.PATIENT_NIR, PAYMENT_ORDER_LINE.PROFESSIONAL_ID, PAYMENT_ORDER_LINE.PROFESSIONAL_NAME,
+                        PAYMENT_ORDER_LINE.PROFESSION_CODE, PAYMENT_ORDER_LINE.RPPS, PAYMENT_ORDER_LINE.AM_NUMBER, PAYMENT_ORDER_LINE.PAYEE_KIND,
+                        PAYMENT_ORDER_LINE.PAYEE_NAME, PAYMENT_ORDER_LINE.IBAN, PAYMENT_ORDER_LINE.BIC, PAYMENT_ORDER_LINE.ACTIVITY_COUNT,
+                        PAYMENT_ORDER_LINE.AMOUNT_CENTS)
+                .from(PAYMENT_ORDER_LINE).where(PAYMENT_ORDER_LINE.ORDER_ID.eq(orderId)).orderBy(PAYMENT_ORDER_LINE.POSITION);
+        String sql = query.getSQL(ParamType.INDEXED);
+        return dsl.connectionResult(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                st.setInt(1, orderId);
+                try (ResultSet rs = st.executeQuery()) {
+                    List<OrderLine> out = new ArrayList<>();
+                    Map<String, LocalDate> dates = new HashMap<>();
+                    Function<String, LocalDate> date = text -> dates.computeIfAbsent(text, LocalDate::parse);
+                    while (rs.next()) {
+                        int professionalId = rs.getInt(14);
+                        Integer professional = rs.wasNull() ? null : professionalId;
+                        out.add(new OrderLine(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                date.apply(rs.getString(6)), date.apply(rs.getString(7)), rs.getLong(8), rs.getInt(9), rs.getString(10),
+                                rs.getString(11), date.apply(rs.getString(12)), rs.getString(13), professional, rs.getString(15),
+                                rs.getString(16), rs.getString(17), rs.getString(18), PayeeKind.valueOf(rs.getString(19)), rs.getString(20),
+                                rs.getString(21), rs.getString(22), rs.getInt(23), rs.getLong(24)));
+                    }
+                    return out;
+                }
+            }
+        });
     }
 
     /** The output formats of an order, whose fingerprint the order keeps. */
@@ -833,12 +966,27 @@ public final class PaymentService {
         return Arrays.stream(parts).filter(p -> !blank(p)).toList();
     }
 
-    private static <T> List<List<T>> chunks(List<T> all) {
-        List<List<T>> out = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += 500) {
-            out.add(all.subList(from, Math.min(all.size(), from + 500)));
-        }
-        return out;
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Hands each row of {@code query} to {@code reader}, read through JDBC: quarters hold tens of thousands of rows. */
+    private static void fetch(DSLContext dsl, ResultQuery<?> query, RowReader reader) {
+        String sql = query.getSQL();
+        List<Object> binds = query.getBindValues();
+        dsl.connection(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                for (int i = 0; i < binds.size(); i++) {
+                    st.setObject(i + 1, binds.get(i));
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        reader.read(rs);
+                    }
+                }
+            }
+        });
     }
 
     static boolean blank(String s) {
