@@ -119,9 +119,8 @@ public final class PaymentService {
         Set<PaymentChannel> channels = open.stream().map(PayableUnit::channel).collect(Collectors.toSet());
         if (channels.contains(PaymentChannel.STRUCTURE)) {
             String iban = c.structure.map(StructureInput::iban).orElse(null);
-            if (!(Iban.check(iban) instanceof Check.Valid<Iban>)) {
-                findings.add(Finding.blocking(PaymentCheck.IBAN, null, null, "Structure : "
-                        + (iban == null ? "l'IBAN de la structure est absent" : "l'IBAN de la structure n'est pas valide")
+            if (!(Iban.check(iban) instanceof Check.Valid<Iban> v && v.value().isSepa())) {
+                findings.add(Finding.blocking(PaymentCheck.IBAN, null, null, "Structure : l'IBAN de la structure " + SepaTransfer.Ibans.problem(iban)
                         + " ; le fichier de virement ne peut pas être fait (Paramètres › Structure)."));
             }
         }
@@ -149,7 +148,8 @@ public final class PaymentService {
         /** patient id → professional id → days with an appointment. */
         final Map<Integer, Map<Integer, List<LocalDate>>> activity = new HashMap<>();
         // Worked out once per context, not once per unit or share: a quarter may hold ten thousand units.
-        private final Map<String, Boolean> validIbans = new HashMap<>();
+        /** IBAN → why a transfer cannot reach it (empty: it can), worked out once per IBAN. */
+        private final Map<String, Optional<String>> ibanProblems = new HashMap<>();
         private final Map<ProjectVersion, Set<Integer>> memberIds = new IdentityHashMap<>();
         private final Map<ProjectVersion, Map<String, List<Professional>>> candidates = new IdentityHashMap<>();
 
@@ -414,9 +414,11 @@ public final class PaymentService {
                     if (blank(s.iban())) {
                         out.add(Finding.blocking(PaymentCheck.IBAN, u, p.id(), who + " : l'IBAN de " + payee
                                 + " est absent ; le virement de " + money(s.amountCents()) + " est impossible (fiche du professionnel)."));
-                    } else if (!validIbans.computeIfAbsent(s.iban(), iban -> Iban.check(iban) instanceof Check.Valid<Iban>)) {
-                        out.add(Finding.blocking(PaymentCheck.IBAN, u, p.id(), who + " : l'IBAN de " + payee
-                                + " n'est pas valide ; le virement de " + money(s.amountCents()) + " est impossible (fiche du professionnel)."));
+                    } else {
+                        Optional<String> problem = ibanProblems.computeIfAbsent(s.iban(), iban -> Iban.check(iban) instanceof Check.Valid<Iban> v
+                                && v.value().isSepa() ? Optional.empty() : Optional.of(SepaTransfer.Ibans.problem(iban)));
+                        problem.ifPresent(why -> out.add(Finding.blocking(PaymentCheck.IBAN, u, p.id(), who + " : l'IBAN de " + payee
+                                + " " + why + " ; le virement de " + money(s.amountCents()) + " est impossible (fiche du professionnel).")));
                     }
                 }
                 if (s.activityCount() == 0) {

@@ -195,6 +195,11 @@ class PaymentChecksTest {
             });
             assertRefused(p, PaymentCheck.IBAN, "EP-2026-", "(Psychologue)", "IBAN", "absent");
             changePro(p, "psychologue", v -> {
+                v[2] = "TR330006100519786457841326"; // valid, but Turkey is outside the SEPA zone
+                v[3] = "AKBKTRISXXX";
+            });
+            assertRefused(p, PaymentCheck.IBAN, "EP-2026-", "(Psychologue)", "hors de la zone SEPA (TR)");
+            changePro(p, "psychologue", v -> {
                 v[2] = PathwayFixtures.iban(77);
                 v[3] = "BNPAFRPPXXX";
             });
