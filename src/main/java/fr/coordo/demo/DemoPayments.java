@@ -248,12 +248,12 @@ final class DemoPayments {
         String iban = DemoPathway.iban(random);
         String spaced = iban.replaceAll("(.{4})(?!$)", "$1 ");
         String note = "Nouveau RIB à saisir : IBAN " + spaced + ", BIC CCBPFRPPTRS (remis le " + FR_DATE.format(on)
-                + " ; changement de banque, l'ancien compte est clos).";
+                + ", changement de banque, l'ancien compte est clos).";
         ProfessionalInput in = p.toInput();
         ProfessionalInput without = new ProfessionalInput(in.civility(), in.lastName(), in.firstName(), in.professionCode(), in.specialty(),
                 in.rpps(), in.adeli(), in.amNumber(), in.amRequestedOn(), in.conventioned(), in.cpamContractSignedOn(), in.practiceMode(),
                 in.employerName(), in.employerSiret(), in.phone(), in.email(), in.mssante(), null, null,
-                in.notes() == null || in.notes().isBlank() ? note : note + "\n" + in.notes().strip());
+                in.notes() == null || in.notes().isBlank() ? note : note + " " + in.notes().strip());
         Set<IdentifierKind> confirmed = p.confirmedKeys() == null ? Set.of()
                 : Arrays.stream(p.confirmedKeys().split(",")).map(IdentifierKind::valueOf).collect(Collectors.toSet());
         new TeamService(db, at(on)).update(p.id(), without, confirmed);
