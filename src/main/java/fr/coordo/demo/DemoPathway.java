@@ -612,11 +612,11 @@ final class DemoPathway {
         return list.get(random.nextInt(list.size()));
     }
 
-    private static LocalDate latest(LocalDate a, LocalDate b) {
+    static LocalDate latest(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;
     }
 
-    private static LocalDate earliest(LocalDate a, LocalDate b) {
+    static LocalDate earliest(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
     }
 

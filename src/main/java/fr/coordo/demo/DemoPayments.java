@@ -89,7 +89,7 @@ final class DemoPayments {
         Period current = Period.quarterOf(today);
         Period previous = current.previous();
         return switch (k % 5) {
-            case 0 -> new LocalDate[] {latest(validated.plusDays(12), previous.previous().start()), previous.previous().end()};
+            case 0 -> new LocalDate[] {DemoPathway.latest(validated.plusDays(12), previous.previous().start()), previous.previous().end()};
             case 1, 2 -> new LocalDate[] {previous.start(), previous.end()};
             default -> currentDays(today);
         };
@@ -163,7 +163,7 @@ final class DemoPayments {
             orders += 1 + correct(db, order, unfollowed, corrected);
         }
         if (withoutIban != null) {
-            dropIban(db, team.get(withoutIban.id()), earliest(latest(corrected, today.minusDays(1 + random.nextInt(6))), today));
+            dropIban(db, team.get(withoutIban.id()), DemoPathway.earliest(DemoPathway.latest(corrected, today.minusDays(1 + random.nextInt(6))), today));
         }
         return new Result(booked, orders);
     }
@@ -289,7 +289,7 @@ final class DemoPayments {
             AppointmentInput in = new AppointmentInput(u.patient().id(), List.of(p.id()), day.atTime(time),
                     day.atTime(time).plus(Duration.ofMinutes(visit.minutes())), visit.kind(), visit.place(), visit.detail(), title,
                     null, null, null, null, null);
-            LocalDate bookedOn = earliest(day.minusDays(3 + random.nextInt(18)), today.minusDays(1));
+            LocalDate bookedOn = DemoPathway.earliest(day.minusDays(3 + random.nextInt(18)), today.minusDays(1));
             int id;
             try {
                 id = new AgendaService(db, at(bookedOn)).create(in, null, uid()).id();
@@ -336,7 +336,7 @@ final class DemoPayments {
         while (d.getDayOfWeek().getValue() > 5 || DemoAgenda.isPublicHoliday(d)) {
             d = d.plusDays(1);
         }
-        return earliest(d, today);
+        return DemoPathway.earliest(d, today);
     }
 
     /** A clock on {@code day}, in office hours. */
@@ -355,11 +355,4 @@ final class DemoPayments {
         return list.get(random.nextInt(list.size()));
     }
 
-    private static LocalDate latest(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static LocalDate earliest(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
-    }
 }
