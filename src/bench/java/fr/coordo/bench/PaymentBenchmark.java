@@ -11,6 +11,7 @@ import fr.coordo.payment.Preparation;
 import fr.coordo.payment.SepaTransfer;
 import fr.coordo.store.Database;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -66,6 +67,10 @@ public class PaymentBenchmark {
         copy = dir.resolve("copie-" + (++copies) + ".db");
         sepa = dir.resolve("virements-" + copies + ".xml");
         Files.copy(template, copy);
+        // on disk before the measure: the copy's write-back must not overlap the issue's own writes
+        try (FileChannel c = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+            c.force(true);
+        }
         db = Database.open(copy);
         payments = new PaymentService(db, PathwayFixtures.clockAt(PathwayFixtures.TODAY));
     }
