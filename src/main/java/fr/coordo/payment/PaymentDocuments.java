@@ -94,7 +94,7 @@ public final class PaymentDocuments {
         List<PaymentOrder> out = new ArrayList<>();
         for (PaymentOrder o : orders) {
             if (out.stream().noneMatch(x -> x.id() == o.id())) {
-                out.add(payments.find(o.id()).orElseThrow(() -> new InputException(List.of(Issue.blocking("orders",
+                out.add(payments.reread(o).orElseThrow(() -> new InputException(List.of(Issue.blocking("orders",
                         "L'ordre " + o.number() + " n'existe pas dans cette base.")))));
             }
         }

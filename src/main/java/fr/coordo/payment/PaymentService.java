@@ -97,11 +97,20 @@ public final class PaymentService {
 
     /** The unit of an episode (and séquence) as the split editor shows it, whatever its period. */
     public Optional<PayableUnit> unit(int episodeId, String sequenceCode) {
-        return db.read(dsl -> {
-            Condition where = PCR_EPISODE.ID.eq(episodeId);
-            return new Context(dsl, where, EpisodeService.load(dsl, where), today()).units(null).stream()
-                    .filter(u -> u.sequenceCode().equals(sequenceCode == null ? "" : sequenceCode)).findFirst();
-        });
+        return db.read(dsl -> unit(dsl, episodeId, sequenceCode == null ? "" : sequenceCode, today()));
+    }
+
+    private static Optional<PayableUnit> unit(DSLContext dsl, int episodeId, String code, LocalDate today) {
+        Condition where = PCR_EPISODE.ID.eq(episodeId);
+        return new Context(dsl, where, EpisodeService.load(dsl, where), today).units(null).stream()
+                .filter(u -> u.sequenceCode().equals(code)).findFirst();
+    }
+
+    /** The unit is already in an order no cancelling order has cancelled. */
+    private static Finding paidTwice(PayableUnit u) {
+        boolean episode = u.sequenceCode().isEmpty();
+        return Finding.blocking(PaymentCheck.DOUBLE_PAIEMENT, u, null, u.subject() + " : " + (episode ? "l'épisode" : "la séquence")
+                + " est déjà payé" + (episode ? "" : "e") + " par l'ordre " + u.paidBy() + ".");
     }
 
     static Preparation prepare(DSLContext dsl, Period period, LocalDate today) {
@@ -345,9 +354,7 @@ public final class PaymentService {
                         + " est absent ; la CPAM ne peut pas rattacher le paiement (fiche du patient)."));
             }
             if (u.paidBy() != null) {
-                out.add(Finding.blocking(PaymentCheck.DOUBLE_PAIEMENT, u, null, who + " : "
-                        + (u.sequenceCode().isEmpty() ? "l'épisode" : "la séquence") + " est déjà payé" + (u.sequenceCode().isEmpty() ? "" : "e")
-                        + " par l'ordre " + u.paidBy() + "."));
+                out.add(paidTwice(u));
             }
             if (u.shares().isEmpty()) {
                 out.add(Finding.blocking(PaymentCheck.REPARTITION, u, null, who + " : aucune part à payer ; la répartition par défaut du type « "
@@ -559,8 +566,7 @@ public final class PaymentService {
     }
 
     private PayableUnit modulable(DSLContext dsl, int episodeId, String code) {
-        Condition where = PCR_EPISODE.ID.eq(episodeId);
-        PayableUnit unit = new Context(dsl, where, EpisodeService.load(dsl, where), today()).units(null).stream().filter(u -> u.sequenceCode().equals(code)).findFirst()
+        PayableUnit unit = unit(dsl, episodeId, code, today())
                 .orElseThrow(() -> new InputException(List.of(Issue.blocking("episode",
                         "Répartition : cette prestation n'est pas encore terminée ; elle ne se paie qu'à la fin de la séquence ou de l'épisode."))));
         if (unit.paidBy() != null) {
@@ -590,8 +596,7 @@ public final class PaymentService {
             for (PayableUnit r : reviewed.units()) {
                 PayableUnit u = now.get(r.key());
                 if (u != null && u.paidBy() != null) {
-                    blocking.addAll(new Context(dsl, PCR_EPISODE.ID.eq(u.episode().id()), List.of(u.episode()), today).check(u).stream()
-                            .filter(f -> f.check() == PaymentCheck.DOUBLE_PAIEMENT).toList());
+                    blocking.add(paidTwice(u));
                     continue;
                 }
                 if (u == null || !u.signature().equals(r.signature())) {
@@ -853,7 +858,19 @@ public final class PaymentService {
                 .fetchOptional(PAYMENT_ORDER.ID).flatMap(id -> find(dsl, id)));
     }
 
+    /**
+     * The order as stored now, keeping the lines of {@code known}: the database never lets an issued order's lines
+     * change, only its cancellation and its files' fingerprints — no need to read tens of thousands of lines again.
+     */
+    public Optional<PaymentOrder> reread(PaymentOrder known) {
+        return db.read(dsl -> find(dsl, known.id(), known));
+    }
+
     static Optional<PaymentOrder> find(DSLContext dsl, int orderId) {
+        return find(dsl, orderId, null);
+    }
+
+    private static Optional<PaymentOrder> find(DSLContext dsl, int orderId, PaymentOrder known) {
         PaymentOrderRecord r = dsl.selectFrom(PAYMENT_ORDER).where(PAYMENT_ORDER.ID.eq(orderId)).fetchOne();
         if (r == null) {
             return Optional.empty();
@@ -862,7 +879,8 @@ public final class PaymentService {
                 : dsl.select(PAYMENT_ORDER.NUMBER).from(PAYMENT_ORDER).where(PAYMENT_ORDER.ID.eq(r.getCancelsId())).fetchOne().value1();
         String cancelledBy = dsl.select(PAYMENT_ORDER.NUMBER).from(PAYMENT_ORDER).where(PAYMENT_ORDER.CANCELS_ID.eq(orderId))
                 .fetchOptional(PAYMENT_ORDER.NUMBER).orElse(null);
-        return Optional.of(order(r, cancels, cancelledBy, lines(dsl, orderId)));
+        boolean same = known != null && known.number().equals(r.getNumber()) && known.lines().size() == r.getLineCount();
+        return Optional.of(order(r, cancels, cancelledBy, same ? known.lines() : lines(dsl, orderId)));
     }
 
     private static PaymentOrder order(PaymentOrderRecord r, String cancels, String cancelledBy, List<OrderLine> lines) {

@@ -186,12 +186,7 @@ final class EpisodeDetail extends ScrollPane {
     }
 
     void showMessage(String text, boolean success) {
-        messages.setText(text == null ? "" : text);
-        messages.getStyleClass().remove("success");
-        if (success) {
-            messages.getStyleClass().add("success");
-        }
-        Forms.show(messages, text != null && !text.isEmpty());
+        Forms.say(messages, text, success);
     }
 
     private void layoutColumns(double width) {

@@ -126,4 +126,14 @@ final class Forms {
         node.setVisible(visible);
         node.setManaged(visible);
     }
+
+    /** A section's message line: the text, green when it reports a success, hidden when empty. */
+    static void say(javafx.scene.control.Label messages, String text, boolean success) {
+        messages.setText(text == null ? "" : text);
+        messages.getStyleClass().remove("success");
+        if (success) {
+            messages.getStyleClass().add("success");
+        }
+        show(messages, text != null && !text.isEmpty());
+    }
 }

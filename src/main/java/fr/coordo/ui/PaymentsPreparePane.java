@@ -832,12 +832,7 @@ final class PaymentsPreparePane extends BorderPane {
     // ---------------------------------------------------------------- building blocks
 
     private void say(String text, boolean success) {
-        message.setText(text);
-        message.getStyleClass().remove("success");
-        if (success) {
-            message.getStyleClass().add("success");
-        }
-        Forms.show(message, true);
+        Forms.say(message, text, success);
     }
 
     private void installShortcuts() {
