@@ -7,6 +7,7 @@ import fr.coordo.identity.SearchKey;
 import fr.coordo.store.Audit;
 import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
+import fr.coordo.store.Permission;
 import fr.coordo.store.StoreException;
 import fr.coordo.team.Professional;
 import fr.coordo.team.StructureInput;
@@ -105,7 +106,7 @@ public final class AgendaSheets {
 
     /** Records in the audit trail that the sheet went to {@code destination} (a file, or « imprimante »). */
     public void recordPrint(AgendaSheet.Snapshot s, String destination) {
-        db.write((dsl, audit) -> {
+        db.write(Permission.TRACE, (dsl, audit) -> {
             Map<String, Audit.Change> changes = new LinkedHashMap<>();
             changes.put("document", Audit.Change.created(s.span() == AgendaSheet.Span.WEEK ? "agenda de la semaine" : "agenda du jour"));
             changes.put("first_day", Audit.Change.created(s.first().toString()));

@@ -8,6 +8,7 @@ import fr.coordo.document.Fingerprint;
 import fr.coordo.store.Audit;
 import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
+import fr.coordo.store.Permission;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -95,7 +96,7 @@ public final class IcsExport {
         Path target = out.toAbsolutePath().normalize();
         Documents.writeAtomically(target, rendered.bytes(), replace);
         String fingerprint = Fingerprint.of(rendered.bytes());
-        db.write((dsl, audit) -> {
+        db.write(Permission.TRACE, (dsl, audit) -> {
             Map<String, Audit.Change> changes = new LinkedHashMap<>();
             changes.put("format", Audit.Change.created("iCalendar"));
             changes.put("professional_id", Audit.Change.created(filter.professionalId()));

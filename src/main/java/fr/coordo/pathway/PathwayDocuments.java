@@ -8,6 +8,7 @@ import fr.coordo.patient.PatientService;
 import fr.coordo.store.Audit;
 import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
+import fr.coordo.store.Permission;
 import fr.coordo.team.StructureInput;
 import fr.coordo.team.StructureService;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ public final class PathwayDocuments {
 
     private void record(Declaration d, AuditAction action, String destination) {
         String fingerprint = DeclarationPdf.fingerprint(d, clock);
-        db.write((dsl, audit) -> {
+        db.write(Permission.TRACE, (dsl, audit) -> {
             Map<String, Audit.Change> changes = new LinkedHashMap<>();
             changes.put("document", Audit.Change.created("dossier de déclaration"));
             changes.put("version", Audit.Change.created(d.project().version()));
@@ -132,7 +133,7 @@ public final class PathwayDocuments {
 
     private void record(CertificateData c, AuditAction action, String destination) {
         String fingerprint = InclusionCertificate.fingerprint(c.episode(), c.patient(), c.structure());
-        db.write((dsl, audit) -> {
+        db.write(Permission.TRACE, (dsl, audit) -> {
             Map<String, Audit.Change> changes = new LinkedHashMap<>();
             changes.put("document", Audit.Change.created("attestation d'inclusion"));
             changes.put("reference", Audit.Change.created(c.episode().reference()));

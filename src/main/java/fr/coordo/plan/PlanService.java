@@ -20,6 +20,7 @@ import fr.coordo.patient.PatientStatus;
 import fr.coordo.store.Audit;
 import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
+import fr.coordo.store.Permission;
 import fr.coordo.store.Timestamps;
 import fr.coordo.store.schema.tables.records.CarePlanRecord;
 import fr.coordo.store.schema.tables.records.PlanActionRecord;
@@ -380,7 +381,7 @@ public final class PlanService {
 
     /** Records that the plan was printed or exported, and where. */
     public void recordPrint(int planId, int version, String destination, boolean social) {
-        db.write((dsl, audit) -> {
+        db.write(Permission.TRACE, (dsl, audit) -> {
             Map<String, Audit.Change> changes = new LinkedHashMap<>();
             changes.put("version", Audit.Change.created(version));
             changes.put("destination", Audit.Change.created(destination));

@@ -37,6 +37,7 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteOpenMode;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.mc.SQLiteMCChacha20Config;
 
 /**
  * The one SQLite file that holds a structure's data. Opening it checks that it is a sound Coordo
@@ -59,14 +60,44 @@ public final class Database implements AutoCloseable {
         T run(DSLContext dsl, Audit audit) throws Exception;
     }
 
-    /** How to open: the clock and the person writing, and (for tests) the schema version to stop at. */
-    public record Options(Clock clock, Supplier<String> actor, String targetVersion) {
+    /**
+     * How to open: the clock, who is working (the author of audit entries and whose rights the services
+     * check), the key of an encrypted file ({@code null}: a plain SQLite file, for tests and tools) and,
+     * for tests, the schema version to stop at.
+     */
+    public record Options(Clock clock, Supplier<String> actor, String targetVersion, Access access, DatabaseKey key) {
+        public Options(Clock clock, Supplier<String> actor, String targetVersion) {
+            this(clock, actor, targetVersion, null, null);
+        }
+
         public static Options defaults() {
             return new Options(Clock.system(ZONE), () -> System.getProperty("user.name", "inconnu"), null);
         }
 
         public Options withTarget(String version) {
-            return new Options(clock, actor, version);
+            return new Options(clock, actor, version, access, key);
+        }
+
+        public Options withKey(DatabaseKey newKey) {
+            return new Options(clock, actor, targetVersion, access, newKey);
+        }
+
+        public Options withClock(Clock newClock) {
+            return new Options(newClock, actor, targetVersion, access, key);
+        }
+
+        /** The person signed in: audit entries carry their name. */
+        public Options withAccess(Access who) {
+            return new Options(clock, who::displayName, targetVersion, who, key);
+        }
+
+        /** Without an account (tests, tools on an unprotected file), the writer has every right. */
+        public Access effectiveAccess() {
+            if (access != null) {
+                return access;
+            }
+            String name = actor.get();
+            return new Access(name, name, Role.ADMINISTRATEUR, null);
         }
     }
 
@@ -86,6 +117,7 @@ public final class Database implements AutoCloseable {
     /** Set when a failed transaction could not be rolled back: the connection is closed and unusable. */
     private boolean broken;
     private boolean closed;
+    private volatile Access signedIn;
 
     private Database(Path file, Options options, InstanceLock instanceLock, Connection connection, OpenReport report) {
         this.file = file;
@@ -116,17 +148,17 @@ public final class Database implements AutoCloseable {
             if (inspection != null && inspection.currentVersion() != null && inspection.pending() > 0) {
                 backup = backupDirFor(db).resolve(stem(db) + "-avant-migration-v" + inspection.currentVersion() + "-"
                         + LocalDateTime.now(options.clock()).format(BACKUP_STAMP) + ".db");
-                try (Connection source = readOnly(db).getConnection()) {
-                    onlineBackup(source, backup);
+                try (Connection source = readOnly(db, options.key()).getConnection()) {
+                    onlineBackup(source, backup, options.key());
                 } catch (StoreException e) {
                     throw new StoreException("La sauvegarde automatique qui précède la mise à jour de la base n'a pas pu être écrite : "
                             + "la base n'a pas été modifiée. " + e.getMessage(), e);
                 }
                 LOG.info("Backup before migration written to {}", backup);
             }
-            Flyway flyway = flyway(readWrite(db), options);
+            Flyway flyway = flyway(readWrite(db, options.key()), options);
             MigrateResult result = flyway.migrate();
-            connection = connect(db);
+            connection = connect(db, options.key());
             String version = flyway.info().current() == null ? null : flyway.info().current().getVersion().getVersion();
             return new Database(db, options, instanceLock, connection, new OpenReport(version, result.migrationsExecuted, backup));
         } catch (StoreException e) {
@@ -152,8 +184,8 @@ public final class Database implements AutoCloseable {
         }
         try {
             Inspection inspection = inspect(db, options);
-            try (Connection ro = readOnly(db).getConnection()) {
-                onlineBackup(ro, dest);
+            try (Connection ro = readOnly(db, options.key()).getConnection()) {
+                onlineBackup(ro, dest, options.key());
             }
             InstanceLock free = inspection.pending() == 0 ? InstanceLock.tryAcquire(db) : null;
             if (free == null) {
@@ -162,7 +194,7 @@ public final class Database implements AutoCloseable {
             }
             Connection c;
             try {
-                c = connect(db);
+                c = connect(db, options.key());
             } catch (SQLException e) {
                 free.release();
                 throw e;
@@ -189,6 +221,33 @@ public final class Database implements AutoCloseable {
         return report;
     }
 
+    /** Who is working: the services check this before reading or writing. */
+    public Access access() {
+        Access who = signedIn;
+        return who != null ? who : options.effectiveAccess();
+    }
+
+    /**
+     * Sets, once, the person whose account was just read from this database: until then the file is open
+     * with the rights given at opening, which for a protected file are none but reading.
+     */
+    public void signIn(Access who) {
+        lock.lock();
+        try {
+            if (signedIn != null) {
+                throw new IllegalStateException("already signed in");
+            }
+            signedIn = who;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the file is encrypted (it always is once the structure has accounts). */
+    public boolean encrypted() {
+        return options.key() != null;
+    }
+
     /** Runs a query on the shared connection. */
     public <T> T read(Function<DSLContext, T> query) {
         lock.lock();
@@ -207,6 +266,15 @@ public final class Database implements AutoCloseable {
      * together or not at all. Work that records no audit entry is a programming error and is rolled back.
      */
     public <T> T write(Work<T> work) {
+        return write(Permission.EDIT, work);
+    }
+
+    /**
+     * As {@link #write(Work)}, for work that needs another right than editing: recording a print or an
+     * export ({@link Permission#TRACE}), changing one's password, managing payments.
+     */
+    public <T> T write(Permission needed, Work<T> work) {
+        access().require(needed);
         lock.lock();
         try {
             ensureUsable();
@@ -216,7 +284,7 @@ public final class Database implements AutoCloseable {
             connection.setAutoCommit(false);
             T result;
             try {
-                Audit audit = new Audit(dsl, options.clock(), options.actor().get());
+                Audit audit = new Audit(dsl, options.clock(), access().displayName());
                 result = work.run(dsl, audit);
                 if (audit.recorded() == 0) {
                     throw new IllegalStateException("every write must record an audit entry");
@@ -247,7 +315,7 @@ public final class Database implements AutoCloseable {
         lock.lock();
         try {
             ensureUsable();
-            onlineBackup(connection, dest);
+            onlineBackup(connection, dest, options.key());
         } finally {
             lock.unlock();
         }
@@ -256,7 +324,7 @@ public final class Database implements AutoCloseable {
 
     private void recordBackup(Path dest) {
         try {
-            write((d, audit) -> {
+            write(Permission.TRACE, (d, audit) -> {
                 audit.record("database", null, AuditAction.BACKUP, Map.of("destination", Audit.Change.created(dest.toString())));
                 return null;
             });
@@ -333,14 +401,15 @@ public final class Database implements AutoCloseable {
      * journal left beside it) is never touched: header, integrity, application id, schema version.
      */
     private static Inspection inspect(Path db, Options options) throws IOException {
-        byte[] header = new byte[SQLITE_MAGIC.length];
-        try (InputStream in = Files.newInputStream(db)) {
-            int n = in.readNBytes(header, 0, header.length);
-            if (n < header.length || !Arrays.equals(header, SQLITE_MAGIC)) {
-                throw notCoordo(db);
-            }
+        boolean plain = isPlainSqlite(db);
+        if (options.key() == null && !plain) {
+            throw notCoordo(db);
         }
-        SQLiteDataSource ro = readOnly(db);
+        if (options.key() != null && plain) {
+            throw new StoreException("La base « " + db + " » n'est pas chiffrée : elle doit d'abord être protégée par la "
+                    + "création du compte administrateur. Elle n'a pas été modifiée.");
+        }
+        SQLiteDataSource ro = readOnly(db, options.key());
         try (Connection c = ro.getConnection(); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
                 if (!rs.next() || !"ok".equalsIgnoreCase(rs.getString(1))) {
@@ -360,6 +429,9 @@ public final class Database implements AutoCloseable {
                 throw notCoordo(db);
             }
         } catch (SQLException e) {
+            if (options.key() != null && isCode(e, SQLiteErrorCode.SQLITE_NOTADB)) {
+                throw notCoordoOrOtherKey(db, e);
+            }
             throw damaged(db, e);
         }
         MigrationInfoService info = flyway(ro, options).info();
@@ -384,8 +456,19 @@ public final class Database implements AutoCloseable {
         return configuration.load();
     }
 
-    private static SQLiteDataSource readOnly(Path db) {
-        SQLiteConfig config = new SQLiteConfig();
+    /**
+     * Every connection of an encrypted file is configured here and only here: changing the cipher or its
+     * parameters would make existing files unreadable.
+     */
+    private static SQLiteConfig config(DatabaseKey key) {
+        if (key == null) {
+            return new SQLiteConfig();
+        }
+        return new SQLiteMCChacha20Config().setKdfIter(1).withRawUnsaltedKey(key.bytes()).build();
+    }
+
+    private static SQLiteDataSource readOnly(Path db, DatabaseKey key) {
+        SQLiteConfig config = config(key);
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
         SQLiteDataSource ds = new SQLiteDataSource(config);
@@ -393,14 +476,14 @@ public final class Database implements AutoCloseable {
         return ds;
     }
 
-    private static SQLiteDataSource readWrite(Path db) {
-        SQLiteDataSource ds = new SQLiteDataSource();
+    private static SQLiteDataSource readWrite(Path db, DatabaseKey key) {
+        SQLiteDataSource ds = new SQLiteDataSource(config(key));
         ds.setUrl("jdbc:sqlite:" + db);
         return ds;
     }
 
-    private static Connection connect(Path db) throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
+    private static Connection connect(Path db, DatabaseKey key) throws SQLException {
+        SQLiteConfig config = config(key);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(5_000);
@@ -419,6 +502,69 @@ public final class Database implements AutoCloseable {
         return c;
     }
 
+    /** True when the file starts with SQLite's plain header, which an encrypted file never shows. */
+    public static boolean isPlainSqlite(Path file) {
+        byte[] header = new byte[SQLITE_MAGIC.length];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(header, 0, header.length);
+            return n == header.length && Arrays.equals(header, SQLITE_MAGIC);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Encrypts a plain Coordo file with {@code key}, in place: an encrypted copy is written and checked
+     * beside it, then takes its name in one atomic move, so that a crash leaves one whole file or the other.
+     */
+    public static void encrypt(Path file, DatabaseKey key) {
+        Path db = file.toAbsolutePath().normalize();
+        InstanceLock instanceLock = InstanceLock.acquire(db);
+        Path tmp = null;
+        try {
+            inspect(db, Options.defaults());
+            // The write-ahead log is folded into the file and removed, so that no plain page is left beside it.
+            try (Connection c = readWrite(db, null).getConnection(); Statement st = c.createStatement()) {
+                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                st.execute("PRAGMA journal_mode = DELETE");
+            }
+            tmp = db.resolveSibling("." + db.getFileName() + "-chiffrement.partiel");
+            Files.deleteIfExists(tmp);
+            try (Connection c = readOnly(db, null).getConnection(); Statement st = c.createStatement()) {
+                st.execute("VACUUM INTO '" + tmp.toString().replace("'", "''") + "'");
+            }
+            try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + tmp); Statement st = c.createStatement()) {
+                st.execute("PRAGMA journal_mode = DELETE");
+                st.execute("PRAGMA cipher = 'chacha20'");
+                st.execute("PRAGMA kdf_iter = 1");
+                st.execute("PRAGMA rekey = 'raw:" + key.hex() + "'");
+            }
+            verify(tmp, key);
+            Files.move(tmp, db, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+            LOG.info("Database encrypted");
+        } catch (IOException | SQLException | RuntimeException e) {
+            throw translate(e, db);
+        } finally {
+            if (tmp != null) {
+                deleteQuietly(tmp);
+            }
+            instanceLock.release();
+        }
+    }
+
+    /** Opens a copy read-only with its key and runs SQLite's integrity check on it. */
+    private static void verify(Path copy, DatabaseKey key) throws SQLException {
+        try (Connection check = readOnly(copy, key).getConnection();
+                Statement st = check.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+            if (!rs.next() || !"ok".equalsIgnoreCase(rs.getString(1))) {
+                throw new StoreException("La copie de la base ne se relit pas correctement : elle n'a pas été gardée. "
+                        + "Essayez un autre emplacement.");
+            }
+        }
+    }
+
     private static Path refuseExisting(Path destination) {
         Path dest = destination.toAbsolutePath().normalize();
         if (Files.exists(dest)) {
@@ -427,25 +573,20 @@ public final class Database implements AutoCloseable {
         return dest;
     }
 
-    /** Online backup into a temporary file of its own, verified, then published under its name. */
-    private static void onlineBackup(Connection source, Path dest) {
+    /**
+     * Copies the database into a temporary file of its own with {@code VACUUM INTO} (an encrypted source
+     * gives a copy encrypted with the same key), checks it, then publishes it under its name.
+     */
+    private static void onlineBackup(Connection source, Path dest, DatabaseKey key) {
         Path tmp = null;
         try {
             Files.createDirectories(dest.getParent());
             tmp = Files.createTempFile(dest.getParent(), "." + dest.getFileName() + "-", ".partiel");
-            SQLiteConnection sqlite = source.unwrap(SQLiteConnection.class);
-            int rc = sqlite.getDatabase().backup("main", tmp.toString(), null);
-            if (rc != SQLiteErrorCode.SQLITE_OK.code) {
-                throw new SQLException("backup failed", null, rc);
+            Files.delete(tmp);
+            try (Statement st = source.createStatement()) {
+                st.execute("VACUUM INTO '" + tmp.toString().replace("'", "''") + "'");
             }
-            try (Connection check = readOnly(tmp).getConnection();
-                    Statement st = check.createStatement();
-                    ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
-                if (!rs.next() || !"ok".equalsIgnoreCase(rs.getString(1))) {
-                    throw new StoreException("La sauvegarde ne se relit pas correctement : elle n'a pas été gardée. "
-                            + "Essayez un autre emplacement.");
-                }
-            }
+            verify(tmp, key);
             publish(tmp, dest);
         } catch (FileAlreadyExistsException e) {
             throw new StoreException("Le fichier « " + dest + " » existe déjà : choisissez un autre nom pour la sauvegarde.", e);
@@ -502,6 +643,20 @@ public final class Database implements AutoCloseable {
     private static StoreException notCoordo(Path db) {
         return new StoreException("Le fichier « " + db + " » n'est pas une base de données Coordo : "
                 + "il n'a été ni ouvert ni modifié. Choisissez un autre fichier.");
+    }
+
+    private static StoreException notCoordoOrOtherKey(Path db, Throwable cause) {
+        return new StoreException("Le fichier « " + db + " » n'est pas une base Coordo de cette installation, ou il a été "
+                + "chiffré avec une autre clé : il n'a été ni ouvert ni modifié.", cause);
+    }
+
+    private static boolean isCode(Throwable e, SQLiteErrorCode code) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException se && se.getResultCode() == code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static StoreException damaged(Path db, Throwable cause) {

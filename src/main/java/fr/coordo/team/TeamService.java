@@ -17,6 +17,7 @@ import fr.coordo.identity.SearchKey;
 import fr.coordo.store.Audit;
 import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
+import fr.coordo.store.Permission;
 import fr.coordo.store.Timestamps;
 import fr.coordo.store.schema.tables.records.ProfessionalRecord;
 import fr.coordo.store.schema.tables.records.TeamMembershipRecord;
@@ -201,7 +202,7 @@ public final class TeamService {
 
     /** Records that the team was exported to {@code file}. */
     public void recordExport(java.nio.file.Path file, int count) {
-        db.write((dsl, audit) -> {
+        db.write(Permission.TRACE, (dsl, audit) -> {
             audit.record("team", null, AuditAction.EXPORT, Map.of("file", Audit.Change.created(file.toString()),
                     "professionals", Audit.Change.created(count)));
             return null;
