@@ -3,6 +3,9 @@ package fr.coordo.app;
 import fr.coordo.demo.DemoGenerator;
 import fr.coordo.security.Session;
 import fr.coordo.security.Vault;
+import fr.coordo.store.Database;
+import fr.coordo.store.Settings;
+import fr.coordo.store.StoreException;
 import java.nio.file.Path;
 
 /**
@@ -21,7 +24,17 @@ public final class DemoDatabase {
 
     /** Creates (or, for a plain one from an older Coordo, protects) the file and fills it with demo data when empty. */
     public static Created create(Path db, long seed, DemoGenerator.Size size) {
-        Vault.Setup setup = new Vault(db).setupDemonstration(LOGIN, NAME, PASSWORD.toCharArray());
+        Vault vault = new Vault(db);
+        if (vault.state() == Vault.State.UNPROTECTED) {
+            // A real structure's file from an older Coordo must never end up behind the public demo password.
+            try (Database plain = Database.open(db)) {
+                if (!DemoGenerator.isEmpty(plain) && !new Settings(plain).isDemo()) {
+                    throw new StoreException("La base « " + db + " » contient déjà des données qui ne sont pas celles de la "
+                            + "démonstration : protégez-la avec votre propre compte (coordo setup, ou la fenêtre de Coordo).");
+                }
+            }
+        }
+        Vault.Setup setup = vault.setupDemonstration(LOGIN, NAME, PASSWORD.toCharArray());
         Session session = setup.session();
         try {
             DemoGenerator.Result result = DemoGenerator.isEmpty(session.database())

@@ -3,6 +3,7 @@ package fr.coordo.app;
 import fr.coordo.plan.PlanDocuments;
 import fr.coordo.plan.PlanService;
 import fr.coordo.plan.PlanSnapshot;
+import fr.coordo.security.Session;
 import fr.coordo.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -58,7 +59,8 @@ final class PlanCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(plan.parent.paths().database())) {
+            try (Session session = plan.parent.signIn()) {
+                Database db = session.database();
                 List<PlanService.Listing> plans = new PlanService(db).list();
                 if (plans.isEmpty()) {
                     spec.commandLine().getErr().println("Aucun plan dans cette base.");
@@ -109,7 +111,8 @@ final class PlanCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (Database db = Database.open(plan.parent.paths().database())) {
+            try (Session session = plan.parent.signIn()) {
+                Database db = session.database();
                 PlanDocuments documents = new PlanDocuments(db);
                 PlanSnapshot snapshot = documents.snapshot(reference);
                 Path target = out.toAbsolutePath().normalize();

@@ -40,12 +40,13 @@ class AgendaSheetCliTest {
     static void database() {
         db = shared.resolve("agenda.db");
         AgendaSheetFixtures.create(db).close();
+        CliAccess.protect(db);
     }
 
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = CoordoCommand.commandLine(Map.of("XDG_DATA_HOME", dir.toString()), t -> { });
+        CommandLine cli = CoordoCommand.commandLine(CliAccess.env(dir), t -> { });
         cli.addSubcommand("sheet", new AgendaSheetCommand());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

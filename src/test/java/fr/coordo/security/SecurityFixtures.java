@@ -6,7 +6,7 @@ import java.time.Clock;
 
 /** Protected databases for tests: the real encryption and keyring, with Argon2 at its light test cost. */
 public final class SecurityFixtures {
-    public static final char[] ADMIN_PASSWORD = "administrer-coordo".toCharArray();
+    public static final char[] ADMIN_PASSWORD = "gerer-la-coordination".toCharArray();
 
     private SecurityFixtures() {}
 
