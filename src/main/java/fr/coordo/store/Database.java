@@ -490,6 +490,8 @@ public final class Database implements AutoCloseable {
         // FULL: a committed write survives a power cut, not only a crash of the application.
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // Sorts and temporary tables stay in memory: a temporary file would hold decrypted pages.
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         Connection c = config.createConnection("jdbc:sqlite:" + db);
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA application_id")) {
             if (rs.next() && rs.getInt(1) != APPLICATION_ID) {
