@@ -84,6 +84,8 @@ final class AgendaSheetCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("Agenda de %s %s (%s) écrit : %s (%d Ko).%n", pro.firstName() + " " + pro.lastName(),
                     periodText(snapshot), held == 0 ? "aucun rendez-vous" : held + " rendez-vous", written,
                     (Files.size(written) + 1023) / 1024);
+            spec.commandLine().getErr().println("Attention : cette feuille contient des données de santé à caractère personnel "
+                    + "(noms des patients, motifs des rendez-vous) ; ne la laissez pas sur un poste partagé.");
             return ExitCodes.OK;
         }
     }

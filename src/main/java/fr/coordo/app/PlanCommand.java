@@ -123,6 +123,9 @@ final class PlanCommand implements Runnable {
                 Path written = documents.export(snapshot, social, target, force);
                 spec.commandLine().getOut().printf("%s écrit : %s (%d Ko).%n", description(snapshot), written,
                         (Files.size(written) + 1023) / 1024);
+                spec.commandLine().getErr().println("Attention : ce plan contient des données de santé à caractère personnel ; "
+                        + "transmettez-le comme un document médical (messagerie sécurisée de santé) et ne le laissez pas sur un "
+                        + "poste partagé.");
                 return ExitCodes.OK;
             }
         }

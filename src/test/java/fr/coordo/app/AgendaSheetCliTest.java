@@ -66,6 +66,7 @@ class AgendaSheetCliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("Agenda de Lucie Petit pour la semaine du lundi 23 au dimanche 29 novembre 2026 "
                 + "(11 rendez-vous) écrit : " + out), r.out());
+        assertTrue(r.err().startsWith("Attention : cette feuille contient des données de santé"), r.err());
         byte[] pdf = Files.readAllBytes(out);
         PdfAssertions.assertPdfA2b(pdf);
         assertTrue(text(pdf).contains("Lundi 23 novembre"));

@@ -88,6 +88,7 @@ class PlanCliTest {
         Run r = run("plan", "pdf", "PPS-2026-0001", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("Plan PPS-2026-0001, version 2 du 12/05/2026, écrit : " + out), r.out());
+        assertTrue(r.err().startsWith("Attention : ce plan contient des données de santé"), r.err());
         byte[] pdf = Files.readAllBytes(out);
         PdfAssertions.assertPdfA2b(pdf);
         String text = text(pdf);
