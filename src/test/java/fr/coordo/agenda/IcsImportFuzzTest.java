@@ -144,7 +144,7 @@ class IcsImportFuzzTest {
         importChecked(ics.getBytes(StandardCharsets.UTF_8));
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 1500)
     void damagedRealCalendars(@ForAll("seedIndex") int seed, @ForAll("mutations") List<Fuzz.Mutation> mutations) {
         importChecked(Fuzz.apply(seeds.get(seed), mutations));
     }
