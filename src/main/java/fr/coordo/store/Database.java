@@ -367,9 +367,32 @@ public final class Database implements AutoCloseable {
             connection.rollback();
             connection.setAutoCommit(true);
         } catch (SQLException e) {
+            if (alreadyRolledBack()) {
+                LOG.info("SQLite had already rolled the transaction back (full disk, I/O error): the connection stays usable");
+                return;
+            }
             LOG.error("Rollback failed: the connection is closed", e);
             broken = true;
             closeQuietly(connection);
+        }
+    }
+
+    /**
+     * SQLite rolls a transaction back by itself after a full disk or an I/O error, and the driver's own rollback then
+     * fails for want of a transaction. A BEGIN succeeds only in that case (inside a live transaction it is refused):
+     * the empty transaction it opens is then committed, and the connection is back in auto-commit, nothing pending.
+     */
+    private boolean alreadyRolledBack() {
+        try (Statement st = connection.createStatement()) {
+            st.execute("BEGIN");
+        } catch (SQLException stillOpen) {
+            return false;
+        }
+        try {
+            connection.setAutoCommit(true);
+            return true;
+        } catch (SQLException e) {
+            return false;
         }
     }
 
