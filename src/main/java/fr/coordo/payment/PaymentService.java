@@ -90,13 +90,18 @@ public final class PaymentService {
      * professionnel does not have (an {@link fr.coordo.store.AccessDenied} in French, nothing read or written).
      */
     private <T> T read(Function<DSLContext, T> query) {
-        db.access().require(Permission.PAYMENTS);
+        requireRight();
         return db.read(query);
     }
 
     private <T> T write(Database.Work<T> work) {
-        db.access().require(Permission.PAYMENTS);
+        requireRight();
         return db.write(work);
+    }
+
+    /** For {@link PaymentDocuments}: refused before anything is checked, read or written. */
+    void requireRight() {
+        db.access().require(Permission.PAYMENTS);
     }
 
     public LocalDate today() {
