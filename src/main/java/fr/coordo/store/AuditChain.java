@@ -131,9 +131,10 @@ public final class AuditChain {
                     List<Entry> batch = new ArrayList<>(SEAL_BATCH);
                     try (ResultSet rs = read.executeQuery()) {
                         while (rs.next()) {
-                            int patient = rs.getInt(8);
+                            int p = rs.getInt(8);
+                            Integer patient = rs.wasNull() ? null : p;
                             batch.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                    rs.getString(6), rs.getString(7), rs.wasNull() ? null : patient, null));
+                                    rs.getString(6), rs.getString(7), patient, null));
                         }
                     }
                     if (batch.isEmpty()) {

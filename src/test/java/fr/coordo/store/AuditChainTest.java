@@ -190,7 +190,7 @@ class AuditChainTest {
         try (Database old = Database.open(file(), options.withTarget("10"))) {
             old.write((dsl, audit) -> {
                 for (int i = 0; i < 2_500; i++) { // more than one sealing batch
-                    audit.record("setting", "k" + i, AuditAction.UPDATE, null);
+                    audit.record("setting", "k" + i, AuditAction.UPDATE, i % 2 == 0 ? null : Map.of("value", new Audit.Change(null, "v" + i)));
                 }
                 return null;
             });
