@@ -95,13 +95,15 @@ public final class AuditLog {
             sql.append(" AND a.action = ?");
             args.add(filter.action().name());
         }
-        // stored in Europe/Paris local time with its offset: a day's entries sort between its date and the next
+        // stored in Europe/Paris local time with its offset: a day's entries sort between its date and the next.
+        // « +a.at » keeps SQLite on the id order (newest first, stopping at the page) rather than sorting a whole
+        // period read through the date index: 400 ms against 30 ms for a day of 100 000 entries.
         if (filter.from() != null) {
-            sql.append(" AND a.at >= ?");
+            sql.append(" AND +a.at >= ?");
             args.add(filter.from().toString());
         }
         if (filter.to() != null) {
-            sql.append(" AND a.at < ?");
+            sql.append(" AND +a.at < ?");
             args.add(filter.to().plusDays(1).toString());
         }
         if (beforeId != null) {

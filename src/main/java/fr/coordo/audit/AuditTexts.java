@@ -8,12 +8,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The audit trail in words: « Plan de soins imprimé », « Professionnel modifié : téléphone ». */
 public final class AuditTexts {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FIELDS_NAMED = 4;
     private static final int VALUE_LENGTH = 60;
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:T(\\d{2}:\\d{2})(?::[\\d.]+)?(?:Z|[+-]\\d{2}:\\d{2})?)?");
+    private static final Pattern WRAPPED_CHANGE = Pattern.compile("Change\\[before=(.*), after=(.*)\\]");
 
     private AuditTexts() {}
 
@@ -84,7 +88,11 @@ public final class AuditTexts {
             Map.entry("kind", "type"), Map.entry("code", "code"), Map.entry("number", "numéro"), Map.entry("events", "événements"),
             Map.entry("appointments", "rendez-vous"), Map.entry("patients", "patients"), Map.entry("professionals", "professionnels"),
             Map.entry("plans", "plans"), Map.entry("fingerprint", "empreinte"), Map.entry("source", "source"),
-            Map.entry("decision_on", "décision"), Map.entry("transmitted_on", "transmission"));
+            Map.entry("decision_on", "décision"), Map.entry("transmitted_on", "transmission"), Map.entry("project_id", "projet"),
+            Map.entry("profile", "profil"), Map.entry("member_since", "membre depuis"), Map.entry("ald_list", "liste des ALD"),
+            Map.entry("consent_plan_form", "formulaire de consentement au plan"),
+            Map.entry("consent_sharing_form", "formulaire de consentement au partage"), Map.entry("copy", "exemplaire"),
+            Map.entry("actual_start", "début réel"), Map.entry("actual_end", "fin réelle"), Map.entry("status_on", "date du statut"));
 
     /** The action's participle, agreed with the noun. */
     static String participle(AuditAction action, boolean feminine, boolean plural) {
@@ -206,7 +214,23 @@ public final class AuditTexts {
         }
         String s = v.isValueNode() ? v.asText() : v.toString();
         s = s.replaceAll("\\s+", " ").strip();
+        // some entries were written with a whole change as the new value: its new side is what was meant
+        Matcher wrapped = WRAPPED_CHANGE.matcher(s);
+        if (wrapped.matches()) {
+            s = wrapped.group(2).equals("null") ? wrapped.group(1) : wrapped.group(2);
+        }
+        s = frenchDates(s);
         return s.length() > VALUE_LENGTH ? s.substring(0, VALUE_LENGTH - 1) + "…" : s;
+    }
+
+    /** « 2026-10-29 » and « 2026-10-29T12:00 » as French readers write them. */
+    private static String frenchDates(String s) {
+        Matcher m = ISO_DATE.matcher(s);
+        if (!m.matches()) {
+            return s;
+        }
+        String day = m.group(3) + "/" + m.group(2) + "/" + m.group(1);
+        return m.group(4) == null ? day : day + " " + m.group(4);
     }
 
     private static String capitalise(String s) {
