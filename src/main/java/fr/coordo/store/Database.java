@@ -159,6 +159,7 @@ public final class Database implements AutoCloseable {
             Flyway flyway = flyway(readWrite(db, options.key()), options);
             MigrateResult result = flyway.migrate();
             connection = connect(db, options.key());
+            AuditChain.sealLegacy(connection);
             String version = flyway.info().current() == null ? null : flyway.info().current().getVersion().getVersion();
             return new Database(db, options, instanceLock, connection, new OpenReport(version, result.migrationsExecuted, backup));
         } catch (StoreException e) {

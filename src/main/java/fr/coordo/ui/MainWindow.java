@@ -112,7 +112,7 @@ final class MainWindow {
     }
 
     void select(Section section) {
-        if (workspace == null) {
+        if (workspace == null || !section.shownTo(workspace.database().access())) {
             return;
         }
         current = section;
@@ -130,6 +130,9 @@ final class MainWindow {
         if (view instanceof PathwayView pathway) {
             pathway.reload();
         }
+        if (view instanceof AuditView journal) {
+            journal.reload();
+        }
         stage.setTitle(section.title + " — Coordo");
     }
 
@@ -142,6 +145,7 @@ final class MainWindow {
             case PATHWAY -> new PathwayView(workspace, stage, this::openPatient, this::showPatientAgenda);
             case PAYMENTS -> new PaymentsView(workspace, stage);
             case SETTINGS -> new SettingsView(workspace, stage);
+            case JOURNAL -> new AuditView(workspace);
             default -> new ComingSoonView(section);
         };
         view.setId("view-" + section.id);
@@ -176,6 +180,7 @@ final class MainWindow {
         statusDemo.setVisible(ws.demo());
         statusDemo.setManaged(ws.demo());
         navButtons.values().forEach(b -> b.setDisable(false));
+        navButtons.forEach((s, b) -> Forms.show(b, s.shownTo(ws.database().access())));
         Background.run("structure", () -> new TeamRepository(ws.database()).structureName().orElse("Structure non renseignée"),
                 structureLabel::setText, e -> structureLabel.setText(""));
         select(Section.DASHBOARD);
