@@ -373,7 +373,7 @@ public final class AgendaService {
                 }
             }
             requireNoConflicts(dsl, ids, reason);
-            audit.created("appointment", ids.getFirst(), summary(input, ids.size(), reason));
+            audit.record("appointment", ids.getFirst(), input.patientId(), fr.coordo.store.AuditAction.CREATE, summary(input, ids.size(), reason));
             return ids.getFirst();
         });
         return find(id).orElseThrow();
@@ -476,7 +476,8 @@ public final class AgendaService {
             if (a.isOccurrence()) {
                 dropIfEmpty(dsl, a.series().id());
             }
-            audit.record("appointment", id, fr.coordo.store.AuditAction.DELETE, Map.of(
+            // The row is gone: the patient is given, not looked up.
+            audit.record("appointment", id, a.data().patientId(), fr.coordo.store.AuditAction.DELETE, Map.of(
                     "scope", Audit.Change.created(effective.name()), "count", Audit.Change.created(n)));
             return n;
         });

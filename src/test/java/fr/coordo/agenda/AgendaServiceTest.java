@@ -141,6 +141,20 @@ class AgendaServiceTest {
     // ---------------------------------------------------------------- booking
 
     @Test
+    void theJournalTellsWhenAndForWhomAnAppointmentWasBookedThenDeleted() {
+        Appointment a = agenda.create(consultation(at(4, 21, 10, 0)), null);
+        agenda.delete(a.id(), Scope.THIS);
+        var entries = db.read(dsl -> dsl.selectFrom(fr.coordo.store.schema.Tables.AUDIT_ENTRY)
+                .where(fr.coordo.store.schema.Tables.AUDIT_ENTRY.ENTITY.eq("appointment"))
+                .orderBy(fr.coordo.store.schema.Tables.AUDIT_ENTRY.ID).fetch());
+        assertEquals(List.of("CREATE", "DELETE"), entries.map(e -> e.getAction()));
+        // The values themselves, not a Java rendering of them; and the deleted one still names its patient.
+        assertTrue(entries.get(0).getChanges().contains("\"starts_at\":[null,\"2026-04-21T10:00\"]"), entries.get(0).getChanges());
+        assertFalse(entries.get(0).getChanges().contains("Change["), entries.get(0).getChanges());
+        assertEquals(List.of(eloise, eloise), entries.map(e -> e.getPatientId()));
+    }
+
+    @Test
     void aSingleAppointmentIsBookedAndFoundByDayByProfessionalAndByPatient() {
         Appointment a = agenda.create(consultation(at(4, 21, 10, 0)).withTitle("  Pansement  ").withNotes("Apporter l'ordonnance", null), null);
 
