@@ -692,7 +692,7 @@ public final class Database implements AutoCloseable {
     public static String checkRestorable(Path file, DatabaseKey key) {
         Path f = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(f)) {
-            throw new StoreException("Le fichier « " + f + " » est introuvable : rien n'a été restauré.");
+            throw new StoreException("Le fichier « " + f + " » est introuvable. Rien n'a été restauré.");
         }
         boolean plain = isPlainSqlite(f);
         if (key != null && plain) {
