@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = {"Coordination des parcours de soins d'une maison de santé pluriprofessionnelle.",
                 "Sans commande, ouvre la fenêtre de Coordo."},
         versionProvider = CoordoCommand.VersionProvider.class,
-        subcommands = {DemoCommand.class, BackupCommand.class, TeamCommand.class, PlanCommand.class, AgendaCommand.class,
+        subcommands = {DemoCommand.class, BackupCommand.class, RestoreCommand.class, TeamCommand.class, PlanCommand.class, AgendaCommand.class,
                 DeclarationCommand.class, PaymentsCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true,

@@ -155,10 +155,10 @@ class CliTest {
     }
 
     @Test
-    void backupWithoutDestinationIsAUsageError() {
-        Run r = run("backup");
+    void backupWithTwoDestinationsIsAUsageError() {
+        Run r = run("backup", "a.db", "b.db");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("paramètre obligatoire manquant : FICHIER"), r.err());
+        assertTrue(r.err().contains("argument non reconnu : b.db"), r.err());
     }
 
     @Test
