@@ -208,8 +208,8 @@ final class BackupPane extends VBox {
         status.setText("Sauvegarde en cours…");
         Background.run("backup", () -> destination == null ? backups.backupNow() : backups.backupTo(destination), done -> {
             idle();
-            status.setText("Sauvegarde écrite : " + done.path() + " (" + BackupFile.readableSize(done.size()) + ").");
             refresh();
+            status.setText("Sauvegarde écrite : " + done.path() + " (" + BackupFile.readableSize(done.size()) + ").");
         }, this::failed);
     }
 

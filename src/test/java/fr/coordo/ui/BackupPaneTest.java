@@ -56,6 +56,7 @@ class BackupPaneTest extends DemoWindowTest {
         assertTrue(status(robot).matches("Sauvegarde écrite : .*coordo-\\d{8}-\\d{6}-manuelle\\.coordo-sauvegarde \\(\\d+(,\\d)? [KM]o\\)\\."),
                 status(robot));
         TableView<BackupFile> list = robot.lookup("#backup-list").queryTableView();
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, list.getItems().size());
         assertEquals("manuelle", list.getItems().getFirst().kind().label);
         Screenshots.save(stage.getScene(), "sauvegardes.png");
