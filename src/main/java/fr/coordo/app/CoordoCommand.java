@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         description = {"Coordination des parcours de soins d'une maison de santé pluriprofessionnelle.",
                 "Sans commande, ouvre la fenêtre de Coordo."},
         versionProvider = CoordoCommand.VersionProvider.class,
-        subcommands = {DemoCommand.class, SetupCommand.class, BackupCommand.class, TeamCommand.class, PlanCommand.class, AgendaCommand.class,
+        subcommands = {DemoCommand.class, SetupCommand.class, BackupCommand.class, RestoreCommand.class, TeamCommand.class,
+                PlanCommand.class, AgendaCommand.class,
                 DeclarationCommand.class, PaymentsCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true,
@@ -102,6 +103,15 @@ final class CoordoCommand implements Callable<Integer> {
      * terminal. A wrong password counts as a failed attempt, as in the window.
      */
     Session signIn() {
+        Credentials c = credentials();
+        return new Vault(paths().database()).unlock(c.login(), c.password());
+    }
+
+    /** Who signs in, and with what. */
+    record Credentials(String login, char[] password) {}
+
+    /** Credentials for the database of this invocation, which must be protected. */
+    Credentials credentials() {
         AppPaths paths = paths();
         Vault vault = new Vault(paths.database());
         switch (vault.state()) {
@@ -127,7 +137,7 @@ final class CoordoCommand implements Callable<Integer> {
         if (user == null || secret == null) {
             throw new Refused("Identification abandonnée.");
         }
-        return vault.unlock(user, secret);
+        return new Credentials(user, secret);
     }
 
     String env(String name) {

@@ -609,11 +609,17 @@ public final class Database implements AutoCloseable {
             Files.createDirectories(dest.getParent());
             tmp = Files.createTempFile(dest.getParent(), "." + dest.getFileName() + "-", ".partiel");
             Files.delete(tmp);
+            int appId;
+            String version;
             try (Statement st = source.createStatement()) {
+                appId = applicationId(st);
+                version = schemaVersion(st);
                 st.execute("VACUUM INTO '" + tmp.toString().replace("'", "''") + "'");
             }
-            verify(tmp, key);
+            verifyCopy(tmp, key, appId, version);
+            force(tmp);
             publish(tmp, dest);
+            force(dest.getParent());
         } catch (FileAlreadyExistsException e) {
             throw new StoreException("Le fichier « " + dest + " » existe déjà : choisissez un autre nom pour la sauvegarde.", e);
         } catch (IOException | SQLException e) {
@@ -627,6 +633,201 @@ public final class Database implements AutoCloseable {
             if (tmp != null) {
                 deleteQuietly(tmp);
             }
+        }
+    }
+
+    /**
+     * Reopens a copy read-only with its key and checks it is the same database as its source: the full
+     * integrity check, the application id and the schema version. A copy that fails is not kept.
+     */
+    private static void verifyCopy(Path copy, DatabaseKey key, int appId, String version) throws SQLException {
+        String problem;
+        try (Connection check = readOnly(copy, key).getConnection(); Statement st = check.createStatement()) {
+            problem = integrityProblem(st);
+            if (problem == null && applicationId(st) != appId) {
+                problem = "son identifiant d'application diffère de celui de la base";
+            }
+            if (problem == null && !java.util.Objects.equals(schemaVersion(st), version)) {
+                problem = "sa version de schéma diffère de celle de la base";
+            }
+        } catch (SQLException e) {
+            if (isDiskFull(e)) {
+                throw e;
+            }
+            LOG.warn("Backup copy could not be read back", e);
+            problem = "elle ne se rouvre pas avec la clé de la base";
+        }
+        if (problem != null) {
+            throw new StoreException("La vérification de la sauvegarde a échoué (" + problem + ") : la copie a été supprimée. "
+                    + "Essayez un autre emplacement ; la base, elle, n'a pas été modifiée.");
+        }
+    }
+
+    /** {@code null} when PRAGMA integrity_check says « ok », else its first complaint. */
+    private static String integrityProblem(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+            if (rs.next() && "ok".equalsIgnoreCase(rs.getString(1))) {
+                return null;
+            }
+            return "le contrôle d'intégrité a échoué";
+        }
+    }
+
+    private static int applicationId(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("PRAGMA application_id")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** The last migration applied, read from Flyway's table; {@code null} for a file without one. */
+    private static String schemaVersion(Statement st) throws SQLException {
+        try (ResultSet t = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) {
+            if (!t.next() || t.getInt(1) == 0) {
+                return null;
+            }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL "
+                + "ORDER BY installed_rank DESC LIMIT 1")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /** Flushes a file (or a folder's entries) to the disk; a platform that cannot is left to its own cache. */
+    private static void force(Path path) {
+        boolean dir = Files.isDirectory(path);
+        try (java.nio.channels.FileChannel ch = dir
+                ? java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.READ)
+                : java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            if (!dir) {
+                LOG.debug("fsync of a file failed", e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- restoring
+
+    /** What a restore did: the version of the file restored, the schema reached after reopening it, the copy kept. */
+    public record RestoreReport(String restoredVersion, String schemaVersion, int migrationsApplied, Path previousCopy) {}
+
+    /**
+     * Checks that {@code file} can replace a database opened with {@code key}: a Coordo database, readable
+     * with that key, whole, and not from a newer Coordo. Nothing is written; returns its schema version.
+     */
+    public static String checkRestorable(Path file, DatabaseKey key) {
+        Path f = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(f)) {
+            throw new StoreException("Le fichier « " + f + " » est introuvable. Rien n'a été restauré.");
+        }
+        boolean plain = isPlainSqlite(f);
+        if (key != null && plain) {
+            throw new StoreException("Le fichier « " + f + " » n'est pas chiffré : ce n'est pas une sauvegarde de cette base "
+                    + "protégée. Rien n'a été restauré.");
+        }
+        if (key == null && !plain) {
+            throw refusedBackup(f, "n'est pas une base de données Coordo");
+        }
+        SQLiteDataSource ro = readOnly(f, key);
+        String version;
+        try (Connection c = ro.getConnection(); Statement st = c.createStatement()) {
+            if (integrityProblem(st) != null) {
+                throw refusedBackup(f, "est endommagé (le contrôle d'intégrité a échoué)");
+            }
+            version = schemaVersion(st);
+            if (applicationId(st) != APPLICATION_ID || version == null) {
+                throw refusedBackup(f, "n'est pas une base de données Coordo");
+            }
+        } catch (SQLException e) {
+            if (key != null && isCode(e, SQLiteErrorCode.SQLITE_NOTADB)) {
+                throw refusedBackup(f, "ne peut pas être déchiffré avec la clé de cette base (ce n'est pas une sauvegarde de "
+                        + "cette base, ou pas une base Coordo)");
+            }
+            throw refusedBackup(f, isCode(e, SQLiteErrorCode.SQLITE_NOTADB) ? "n'est pas une base de données Coordo"
+                    : "ne se lit pas correctement (il est peut-être endommagé)");
+        }
+        for (MigrationInfo m : flyway(ro, Options.defaults()).info().all()) {
+            if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
+                throw refusedBackup(f, "a été enregistré par une version plus récente de Coordo (schéma " + version
+                        + ") : installez cette version pour le restaurer");
+            }
+        }
+        return version;
+    }
+
+    private static StoreException refusedBackup(Path f, String why) {
+        return new StoreException("Le fichier « " + f + " » " + why + ". Rien n'a été restauré : la base actuelle n'a pas été modifiée.");
+    }
+
+    /**
+     * Replaces the closed database {@code database} with the backup {@code file}. The backup is checked, the
+     * current data copied (and checked) to {@code previousCopy}, then the backup is copied beside the database,
+     * flushed, and moved over it in one atomic step. The file is then reopened, which migrates an older
+     * backup, and the restore is recorded in its audit. Refused while the database is open anywhere.
+     */
+    public static RestoreReport restore(Path database, Path file, Path previousCopy, Options options) {
+        Path db = database.toAbsolutePath().normalize();
+        Path src = file.toAbsolutePath().normalize();
+        options.effectiveAccess().require(Permission.RESTORE);
+        if (src.equals(db)) {
+            throw new StoreException("Ce fichier est la base elle-même : choisissez une sauvegarde. Rien n'a été restauré.");
+        }
+        String restoredVersion = checkRestorable(src, options.key());
+        Path copy = refuseExisting(previousCopy);
+        InstanceLock instanceLock = InstanceLock.tryAcquire(db);
+        if (instanceLock == null) {
+            throw new StoreException("La base « " + db + " » est encore ouverte (dans une fenêtre de Coordo ou une commande) : "
+                    + "fermez-la avant de restaurer. Rien n'a été modifié.");
+        }
+        Path tmp = db.resolveSibling("." + db.getFileName() + "-restauration.partiel");
+        try {
+            if (Files.exists(db) && Files.size(db) > 0) {
+                try (Connection ro = readOnly(db, options.key()).getConnection()) {
+                    onlineBackup(ro, copy, options.key());
+                } catch (StoreException e) {
+                    throw new StoreException("La copie de la base actuelle, qui précède toute restauration, n'a pas pu être "
+                            + "écrite : rien n'a été restauré. " + e.getMessage(), e);
+                }
+            } else {
+                copy = null;
+            }
+            Files.deleteIfExists(tmp);
+            Files.copy(src, tmp);
+            force(tmp);
+            if (!restoredVersion.equals(checkRestorable(tmp, options.key()))) {
+                throw new StoreException("Le fichier « " + src + " » a changé pendant la restauration : rien n'a été restauré.");
+            }
+            // The old file's journal must not be replayed onto the restored one; its content is in the copy above.
+            for (String suffix : new String[] {"-wal", "-shm", "-journal"}) {
+                Files.deleteIfExists(db.resolveSibling(db.getFileName() + suffix));
+            }
+            Files.move(tmp, db, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            force(db.getParent());
+            LOG.info("Database restored from a backup (schema {})", restoredVersion);
+        } catch (IOException | SQLException | RuntimeException e) {
+            if (isDiskFull(e)) {
+                throw new StoreException("Le disque est plein : la restauration n'a pas eu lieu et la base actuelle n'a pas été "
+                        + "modifiée. Libérez de la place puis recommencez.", e);
+            }
+            throw translate(e, db);
+        } finally {
+            deleteQuietly(tmp);
+            instanceLock.release();
+        }
+        try (Database restored = open(db, options)) {
+            Path kept = copy;
+            restored.write(Permission.RESTORE, (d, audit) -> {
+                Map<String, Audit.Change> changes = new java.util.LinkedHashMap<>();
+                changes.put("source", Audit.Change.created(src.toString()));
+                changes.put("version_restauree", Audit.Change.created(restoredVersion));
+                if (kept != null) {
+                    changes.put("copie_precedente", Audit.Change.created(kept.toString()));
+                }
+                audit.record("database", null, AuditAction.RESTORE, changes);
+                return null;
+            });
+            OpenReport r = restored.openReport();
+            return new RestoreReport(restoredVersion, r.schemaVersion(), r.migrationsApplied(), copy);
         }
     }
 

@@ -5,6 +5,7 @@ import fr.coordo.security.SecurityFixtures;
 import fr.coordo.security.Session;
 import fr.coordo.store.Role;
 import fr.coordo.store.Database;
+import fr.coordo.store.DatabaseKey;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -38,6 +39,12 @@ final class CliAccess {
     /** Opens a protected database as the administrator; closing the database ends the session. */
     static Database open(Path db) {
         return SecurityFixtures.signIn(db, Clock.systemDefaultZone(), "admin", SecurityFixtures.ADMIN_PASSWORD).database();
+    }
+
+    /** Opens a backup copy of {@code db} with the key the account's password unwraps (a copy has no keyring of its own). */
+    static Database openCopy(Path copy, Path db, String login, String password) {
+        DatabaseKey key = SecurityFixtures.vault(db, Clock.systemDefaultZone()).key(login, password.toCharArray());
+        return Database.open(copy, Database.Options.defaults().withKey(key));
     }
 
     static Database open(Path db, String login, String password) {

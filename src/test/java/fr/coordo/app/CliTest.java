@@ -118,7 +118,7 @@ class CliTest {
         Run r = run("--db", db.toString(), "backup", dest.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("Sauvegarde écrite : " + dest), r.out());
-        try (Database copy = Database.open(dest)) {
+        try (Database copy = CliAccess.openCopy(dest, db, DemoDatabase.LOGIN, DemoDatabase.PASSWORD)) {
             assertEquals(24, new TeamRepository(copy).countActive(LocalDate.now(Database.ZONE)));
         }
         String before = Files2.sha256(dest);
@@ -132,11 +132,11 @@ class CliTest {
     void backupWorksWhileTheWindowHasTheDatabaseOpen() throws Exception {
         Path db = dir.resolve("ouverte.db");
         assertEquals(0, run("--db", db.toString(), "demo").code());
-        try (Database open = Database.open(db)) {
+        try (Database open = CliAccess.open(db, DemoDatabase.LOGIN, DemoDatabase.PASSWORD)) {
             Path dest = dir.resolve("pendant.db");
             Run r = run("--db", db.toString(), "backup", dest.toString());
             assertEquals(0, r.code(), r.err());
-            try (Database copy = Database.open(dest)) {
+            try (Database copy = CliAccess.openCopy(dest, db, DemoDatabase.LOGIN, DemoDatabase.PASSWORD)) {
                 assertEquals(200, (int) copy.read(dsl -> dsl.fetchCount(fr.coordo.store.schema.Tables.PATIENT)));
             }
         }
@@ -159,10 +159,10 @@ class CliTest {
     }
 
     @Test
-    void backupWithoutDestinationIsAUsageError() {
-        Run r = run("backup");
+    void backupWithTwoDestinationsIsAUsageError() {
+        Run r = run("backup", "a.db", "b.db");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("paramètre obligatoire manquant : FICHIER"), r.err());
+        assertTrue(r.err().contains("argument non reconnu : b.db"), r.err());
     }
 
     @Test

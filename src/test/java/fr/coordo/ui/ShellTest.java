@@ -135,7 +135,7 @@ class ShellTest {
         SettingsView view = robot.lookup("#view-parametres").queryAs(SettingsView.class);
         robot.interact(() -> view.backupTo(dest));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#backup-status").queryAs(Label.class).getText().startsWith("Sauvegarde écrite"));
-        assertEquals("Sauvegarde écrite : " + dest, robot.lookup("#backup-status").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#backup-status").queryAs(Label.class).getText().matches("Sauvegarde écrite : " + java.util.regex.Pattern.quote(dest.toString()) + " \\(\\d+(,\\d)? [KM]o\\)\\."));
         assertTrue(Files.size(dest) > 0);
         robot.interact(() -> view.backupTo(dest));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#backup-status").queryAs(Label.class).getText().contains("existe déjà"));
