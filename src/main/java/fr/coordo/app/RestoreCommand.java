@@ -2,6 +2,8 @@ package fr.coordo.app;
 
 import fr.coordo.backup.Restoration;
 import fr.coordo.security.Session;
+import fr.coordo.security.Vault;
+import fr.coordo.store.DatabaseKey;
 import fr.coordo.store.Database;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -52,9 +54,19 @@ final class RestoreCommand implements Callable<Integer> {
         Clock clock = Clock.system(Database.ZONE);
         Restoration restoration;
         Path db;
-        try (Session session = parent.signIn()) {
-            db = session.database().file();
-            restoration = Restoration.prepare(session, file, clock);
+        CoordoCommand.Credentials who = parent.credentials();
+        Vault vault = new Vault(parent.paths().database());
+        DatabaseKey key = vault.key(who.login(), who.password());
+        if (Database.isSound(vault.database(), key)) {
+            try (Session session = vault.unlock(who.login(), who.password())) {
+                db = session.database().file();
+                restoration = Restoration.prepare(session, file, clock);
+            }
+        } else {
+            db = vault.database();
+            out.printf("La base « %s » est endommagée : elle sera gardée telle quelle dans « %s » avant d'être remplacée.%n", db,
+                    Database.backupDirFor(db));
+            restoration = Restoration.prepareDamaged(db, key, who.login(), file, clock);
         }
         if (!yes) {
             out.printf("La base « %s » va être remplacée par la sauvegarde « %s ».%n", db, restoration.file());

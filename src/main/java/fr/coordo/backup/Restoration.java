@@ -5,6 +5,7 @@ import fr.coordo.store.Access;
 import fr.coordo.store.Database;
 import fr.coordo.store.DatabaseKey;
 import fr.coordo.store.Permission;
+import fr.coordo.store.Role;
 import fr.coordo.store.StoreException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,6 +70,22 @@ public final class Restoration {
         // The copy of the current data goes with the other backups, or beside the database when that folder is away.
         Path copyFolder = backups.folderProblem().isEmpty() ? backups.folder() : Database.backupDirFor(db.file());
         return new Restoration(db.file(), key, who, f, version, copyFolder, clock);
+    }
+
+    /**
+     * For a database too damaged to open, so that nobody can sign in to it: whoever holds an account's password (which
+     * gave {@code key}) may replace it, since a damaged file can no longer tell who the administrators are. Its bytes are
+     * kept beside it, as they are, before anything is replaced.
+     */
+    public static Restoration prepareDamaged(Path database, DatabaseKey key, String login, Path file, Clock clock) {
+        Path db = database.toAbsolutePath().normalize();
+        Path f = file.toAbsolutePath().normalize();
+        if (f.equals(db)) {
+            throw new StoreException("Ce fichier est la base elle-même : choisissez une sauvegarde. Rien n'a été restauré.");
+        }
+        String version = Database.checkRestorable(f, key);
+        Access who = new Access(login, login, Role.ADMINISTRATEUR, null);
+        return new Restoration(db, key, who, f, version, Database.backupDirFor(db), clock);
     }
 
     /** The backup to restore. */

@@ -528,6 +528,31 @@ public final class Database implements AutoCloseable {
         return c;
     }
 
+    /** Whether the file opens with {@code key} and passes SQLite's quick check. */
+    public static boolean isSound(Path file, DatabaseKey key) {
+        try (Connection c = readOnly(file.toAbsolutePath().normalize(), key).getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+            return rs.next() && "ok".equalsIgnoreCase(rs.getString(1));
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Copies a file and its write-ahead log byte for byte, flushed to disk, under {@code dest} and {@code dest-wal}. */
+    private static void rawCopy(Path db, Path dest) throws IOException {
+        Files.createDirectories(dest.getParent());
+        Files.copy(db, dest);
+        force(dest);
+        Path wal = db.resolveSibling(db.getFileName() + "-wal");
+        if (Files.exists(wal)) {
+            Path destWal = dest.resolveSibling(dest.getFileName() + "-wal");
+            Files.copy(wal, destWal);
+            force(destWal);
+        }
+        LOG.warn("The database to be replaced failed its check: it was kept byte for byte");
+    }
+
     /** True when the file starts with SQLite's plain header, which an encrypted file never shows. */
     public static boolean isPlainSqlite(Path file) {
         byte[] header = new byte[SQLITE_MAGIC.length];
@@ -781,7 +806,10 @@ public final class Database implements AutoCloseable {
         }
         Path tmp = db.resolveSibling("." + db.getFileName() + "-restauration.partiel");
         try {
-            if (Files.exists(db) && Files.size(db) > 0) {
+            if (Files.exists(db) && Files.size(db) > 0 && !isSound(db, options.key())) {
+                // A damaged file cannot be copied page by page: its bytes are kept as they are, journal included.
+                rawCopy(db, copy);
+            } else if (Files.exists(db) && Files.size(db) > 0) {
                 try (Connection ro = readOnly(db, options.key()).getConnection()) {
                     onlineBackup(ro, copy, options.key());
                 } catch (StoreException e) {

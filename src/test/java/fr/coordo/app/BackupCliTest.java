@@ -1,6 +1,7 @@
 package fr.coordo.app;
 
 import static fr.coordo.store.schema.Tables.PROFESSIONAL;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,5 +107,32 @@ class BackupCliTest {
         Run usage = run("--db", db.toString(), "restore");
         assertEquals(2, usage.code());
         assertTrue(usage.err().contains("paramètre obligatoire manquant : FICHIER"), usage.err());
+    }
+
+    @Test
+    void aDamagedDatabaseThatNobodyCanOpenIsReplacedAndKeptAsItWas() throws Exception {
+        Path db = dir.resolve("msp.db");
+        hire(db, "Avant");
+        Path file = dir.resolve("copie.db");
+        assertEquals(0, run("--db", db.toString(), "backup", file.toString()).code());
+        hire(db, "Après");
+        // A few kilobytes of the file overwritten: the pages no longer authenticate.
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(db, java.nio.file.StandardOpenOption.WRITE)) {
+            c.write(java.nio.ByteBuffer.wrap(new byte[8192]), 4096);
+        }
+        byte[] damaged = Files.readAllBytes(db);
+        Run signIn = run("--db", db.toString(), "team", "export");
+        assertEquals(1, signIn.code());
+        assertTrue(signIn.err().contains("endommagée"), signIn.err());
+
+        Run yes = run("--db", db.toString(), "restore", file.toString(), "--yes");
+        assertEquals(0, yes.code(), yes.err());
+        assertTrue(yes.out().contains("est endommagée : elle sera gardée telle quelle"), yes.out());
+        assertEquals(List.of("Avant"), team(db));
+        try (var kept = Files.list(fr.coordo.store.Database.backupDirFor(db))) {
+            Path copy = kept.filter(p -> p.getFileName().toString().contains("avant-restauration") && !p.toString().endsWith("-wal"))
+                    .findFirst().orElseThrow();
+            assertArrayEquals(damaged, Files.readAllBytes(copy), "the damaged file is kept byte for byte");
+        }
     }
 }

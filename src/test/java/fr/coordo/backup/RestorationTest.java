@@ -68,7 +68,7 @@ class RestorationTest {
             assertEquals(BackupFile.Kind.BEFORE_RESTORE, new Backups(s.database(), clock).list().getFirst().kind());
         }
         // The copy holds what was replaced, encrypted with the same key.
-        assertEquals("11", Database.checkRestorable(copy, keyOf()));
+        assertEquals("12", Database.checkRestorable(copy, keyOf()));
         try (Database kept = Database.open(copy, Database.Options.defaults().withKey(keyOf()))) {
             assertEquals(List.of("Après", "Avant"), team(kept));
         }
@@ -138,9 +138,9 @@ class RestorationTest {
         }
         Restoration.Summary summary = restoration.run();
         assertEquals("10", summary.restoredVersion());
-        assertEquals("11", summary.schemaVersion());
-        assertEquals(1, summary.migrationsApplied());
-        assertTrue(summary.message().contains("Elle venait d'une version antérieure de Coordo (schéma 10) et a été mise à jour (schéma 11)."),
+        assertEquals("12", summary.schemaVersion());
+        assertEquals(2, summary.migrationsApplied());
+        assertTrue(summary.message().contains("Elle venait d'une version antérieure de Coordo (schéma 10) et a été mise à jour (schéma 12)."),
                 summary.message());
     }
 
