@@ -21,7 +21,12 @@ public final class DemoDatabase {
 
     /** Creates (or, for a plain one from an older Coordo, protects) the file and fills it with demo data when empty. */
     public static Created create(Path db, long seed, DemoGenerator.Size size) {
-        Vault.Setup setup = new Vault(db).setupDemonstration(LOGIN, NAME, PASSWORD.toCharArray());
+        return create(new Vault(db), seed, size);
+    }
+
+    /** The same through a given door (the window's tests use a light Argon2 cost). */
+    public static Created create(Vault vault, long seed, DemoGenerator.Size size) {
+        Vault.Setup setup = vault.setupDemonstration(LOGIN, NAME, PASSWORD.toCharArray());
         Session session = setup.session();
         try {
             DemoGenerator.Result result = DemoGenerator.isEmpty(session.database())

@@ -23,7 +23,9 @@ enum Section {
             "La répartition de chaque forfait entre les professionnels au centime près, les contrôles avant paiement, "
                     + "les ordres de paiement en PDF et les fichiers CSV et SEPA."),
     SETTINGS("parametres", "Paramètres", KeyCode.DIGIT7, true,
-            "La base de données utilisée, ses sauvegardes et les informations sur Coordo.");
+            "La base de données utilisée, ses sauvegardes et les informations sur Coordo."),
+    ACCOUNTS("comptes", "Comptes", KeyCode.DIGIT8, true,
+            "Les comptes des personnes qui utilisent Coordo, leur rôle et leur mot de passe.");
 
     final String id;
     final String title;
