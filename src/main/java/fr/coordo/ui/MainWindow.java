@@ -397,13 +397,15 @@ final class MainWindow {
         userName.getStyleClass().add("user-name");
         userName.setWrapText(true);
         userRole.setId("signed-in-role");
-        userRole.getStyleClass().add("structure-name");
-        Button lockButton = new Button("Verrouiller");
+        userRole.getStyleClass().add("user-role");
+        Button lockButton = new Button("Verrouiller (Ctrl+L)");
+        lockButton.getStyleClass().add("small");
         lockButton.setId("lock-button");
         lockButton.setTooltip(new Tooltip("Masquer les données jusqu'à la saisie du mot de passe (Ctrl+L)"));
         lockButton.setMaxWidth(Double.MAX_VALUE);
         lockButton.setOnAction(e -> lock());
-        Button password = new Button("Mon mot de passe…");
+        Button password = new Button("Changer mon mot de passe…");
+        password.getStyleClass().add("small");
         password.setId("change-password");
         password.setMaxWidth(Double.MAX_VALUE);
         password.setOnAction(e -> {

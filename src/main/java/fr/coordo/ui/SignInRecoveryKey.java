@@ -34,13 +34,17 @@ final class SignInRecoveryKey {
 
     Region screen() {
         String formatted = setup.recoveryKey().formatted();
-        Label key = new Label(formatted.replace('-', ' '));
+        // two lines of four groups: easier to copy by hand, group by group
+        String[] groups = formatted.split("-");
+        Label key = new Label(String.join(" ", java.util.Arrays.copyOfRange(groups, 0, 4)) + "\n"
+                + String.join(" ", java.util.Arrays.copyOfRange(groups, 4, groups.length)));
         key.setId("recovery-key");
         key.getStyleClass().add("recovery-key");
         key.setWrapText(true);
         key.setMaxWidth(Double.MAX_VALUE);
         key.setMinHeight(Region.USE_PREF_SIZE);
         key.setAlignment(Pos.CENTER);
+        key.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Button copy = new Button("Copier");
         copy.setId("recovery-copy");
         copy.setOnAction(e -> {
