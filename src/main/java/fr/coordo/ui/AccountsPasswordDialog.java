@@ -30,9 +30,17 @@ final class AccountsPasswordDialog {
 
     /** « Changer mon mot de passe », for everybody signed in. */
     static void open(Workspace ws, Window owner) {
-        show(owner, "Changer mon mot de passe", "Mot de passe de " + ws.session().account().displayName(),
+        show(owner, "Changer mon mot de passe", "Changer mon mot de passe (" + ws.session().account().login() + ")",
                 "Changer le mot de passe", "password-dialog", true,
-                (current, password, confirmation) -> ws.vault().changePassword(ws.session(), current, password, confirmation),
+                (current, password, confirmation) -> {
+                    try {
+                        ws.vault().changePassword(ws.session(), current, password, confirmation);
+                    } catch (fr.coordo.security.SignInRefused e) {
+                        // only the current password was checked: say so
+                        throw new fr.coordo.store.StoreException(e.getMessage().replace("Identifiant ou mot de passe incorrect.",
+                                "Mot de passe actuel incorrect."), e);
+                    }
+                },
                 () -> {
                     javafx.scene.control.Alert done = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
                             "Votre nouveau mot de passe servira dès la prochaine connexion et pour déverrouiller la fenêtre.",

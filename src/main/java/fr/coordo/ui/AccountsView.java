@@ -26,6 +26,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -55,6 +56,7 @@ final class AccountsView extends ScrollPane {
     private final Button active = new Button("Désactiver…");
     private final GridPane form = new GridPane();
     private Map<Integer, Professional> team = Map.of();
+    private HBox accountActions;
 
     AccountsView(Workspace ws, Stage owner) {
         this.ws = ws;
@@ -90,19 +92,23 @@ final class AccountsView extends ScrollPane {
         table.setId("accounts-table");
         table.setPrefHeight(240);
         table.setPlaceholder(new Label("Aucun compte."));
-        table.getColumns().add(column("Identifiant", Account::login, 130));
-        table.getColumns().add(column("Nom", Account::displayName, 200));
-        table.getColumns().add(column("Rôle", a -> a.role().label(), 150));
-        table.getColumns().add(column("Professionnel lié", a -> a.professionalId() == null ? ""
-                : team.containsKey(a.professionalId()) ? team.get(a.professionalId()).displayName() : "fiche n° " + a.professionalId(), 180));
-        table.getColumns().add(column("Actif", a -> a.active() ? "oui" : "non", 70));
-        table.getColumns().add(column("Mot de passe changé le", a -> date(a.passwordChangedAt()), 170));
+        table.getColumns().add(column("Identifiant", Account::login, 100));
+        table.getColumns().add(column("Nom", Account::displayName, 140));
+        table.getColumns().add(column("Rôle", a -> a.role().label(), 155));
+        table.getColumns().add(column("Professionnel\nlié", a -> a.professionalId() == null ? ""
+                : team.containsKey(a.professionalId()) ? team.get(a.professionalId()).displayName() : "fiche n° " + a.professionalId(), 130));
+        table.getColumns().add(column("Actif", a -> a.active() ? "oui" : "non", 55));
+        table.getColumns().add(column("Mot de passe\nchangé le", a -> date(a.passwordChangedAt()), 110));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> edit(now));
     }
 
     private static TableColumn<Account, String> column(String title, Function<Account, String> value, double width) {
-        TableColumn<Account, String> c = new TableColumn<>(title);
+        TableColumn<Account, String> c = new TableColumn<>();
+        // a two-line title keeps the six columns readable in a narrow window
+        Label header = new Label(title);
+        header.setTextAlignment(javafx.scene.text.TextAlignment.LEFT);
+        c.setGraphic(header);
         c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         c.setPrefWidth(width);
         return c;
@@ -155,8 +161,14 @@ final class AccountsView extends ScrollPane {
         reset.setOnAction(e -> resetPassword());
         active.setId("account-active");
         active.setOnAction(e -> toggleActive());
-        HBox actions = new HBox(10, save, fresh, reset, active);
+        HBox actions = new HBox(10, save, fresh);
         actions.setAlignment(Pos.CENTER_LEFT);
+        // what only an existing account has, on a line of its own
+        HBox accountActions = new HBox(10, reset, active);
+        accountActions.setAlignment(Pos.CENTER_LEFT);
+        for (Button b : List.of(save, fresh, reset, active)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         int row = 0;
         form.addRow(row++, Forms.label("Identifiant", login), login);
         form.addRow(row++, Forms.label("Nom complet", name), name);
@@ -164,7 +176,9 @@ final class AccountsView extends ScrollPane {
         form.addRow(row++, professionalLabel, professional);
         form.addRow(row++, Forms.label("Mot de passe", password), password);
         form.addRow(row++, Forms.label("Confirmation", confirmation), confirmation);
-        form.add(actions, 0, row, 2, 1);
+        form.add(actions, 0, row++, 2, 1);
+        form.add(accountActions, 0, row, 2, 1);
+        this.accountActions = accountActions;
         login.setPrefWidth(320);
         name.setPrefWidth(320);
         edit(null);
@@ -187,8 +201,8 @@ final class AccountsView extends ScrollPane {
         form.getChildren().stream().filter(n -> n instanceof Label l && (l.getLabelFor() == password || l.getLabelFor() == confirmation))
                 .forEach(n -> Forms.show(n, creating));
         save.setText(creating ? CREATE : SAVE);
+        Forms.show(accountActions, !creating);
         Forms.show(reset, !creating && a.active());
-        Forms.show(active, !creating);
         active.setText(creating || a.active() ? "Désactiver…" : "Réactiver…");
         Forms.show(message, false);
     }
@@ -250,7 +264,7 @@ final class AccountsView extends ScrollPane {
         if (a == null) {
             return;
         }
-        AccountsPasswordDialog.show(owner, "Nouveau mot de passe", "Nouveau mot de passe pour " + a.displayName(),
+        AccountsPasswordDialog.show(owner, "Nouveau mot de passe", "Nouveau mot de passe du compte « " + a.login() + " » (" + a.displayName() + ")",
                 "Enregistrer le mot de passe", "reset-dialog", false,
                 (current, pw, again) -> service.resetPassword(a.id(), pw, again),
                 () -> {
@@ -266,8 +280,8 @@ final class AccountsView extends ScrollPane {
             return;
         }
         if (!a.active()) {
-            AccountsPasswordDialog.show(owner, "Réactiver le compte", "Réactiver le compte de " + a.displayName()
-                    + " avec un nouveau mot de passe", "Réactiver le compte", "reactivate-dialog", false,
+            AccountsPasswordDialog.show(owner, "Réactiver le compte", "Réactiver le compte « " + a.login() + " » ("
+                    + a.displayName() + ") avec un nouveau mot de passe", "Réactiver le compte", "reactivate-dialog", false,
                     (current, pw, again) -> service.reactivate(a.id(), pw, again),
                     () -> {
                         reload(a.id());
@@ -275,7 +289,7 @@ final class AccountsView extends ScrollPane {
                     });
             return;
         }
-        if (!Dialogs.confirm(owner, "Désactiver le compte", "Désactiver le compte de " + a.displayName() + " ?",
+        if (!Dialogs.confirm(owner, "Désactiver le compte", "Désactiver le compte « " + a.login() + " » (" + a.displayName() + ") ?",
                 "La personne ne pourra plus se connecter. Ses actions restent au journal ; le compte peut être réactivé plus tard.",
                 "Désactiver le compte", "Annuler")) {
             return;

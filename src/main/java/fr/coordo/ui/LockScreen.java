@@ -55,12 +55,18 @@ final class LockScreen {
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox actions = new HBox(12, submit, progress, grow, other);
         actions.setAlignment(Pos.CENTER_LEFT);
-        screen = SignInLayout.card("lock-screen", "Coordo est verrouillé",
+        screen = SignInLayout.card("lock-screen", "Fenêtre verrouillée",
                 SignInLayout.text("Les données sont masquées. Saisissez votre mot de passe pour reprendre là où vous en étiez."),
                 name, role,
                 SignInLayout.field("Mot de passe", password, null, null),
                 message, actions,
-                SignInLayout.text("« Changer d'utilisateur » ferme cette session : ce qui n'a pas été enregistré est perdu."));
+                hint("« Changer d'utilisateur » ferme cette session : ce qui n'a pas été enregistré est perdu."));
+    }
+
+    private static Label hint(String text) {
+        Label l = SignInLayout.text(text);
+        l.getStyleClass().setAll("label", "signin-hint");
+        return l;
     }
 
     Region screen() {

@@ -340,7 +340,7 @@ final class MainWindow {
                 old.database().close();
             }
             return name;
-        }, n -> door.signIn("La session de " + n + " est fermée."), this::openFailed);
+        }, n -> door.signIn("Session fermée pour " + n + "."), this::openFailed);
     }
 
     private void openFailed(Throwable error) {
@@ -404,7 +404,8 @@ final class MainWindow {
         lockButton.setTooltip(new Tooltip("Masquer les données jusqu'à la saisie du mot de passe (Ctrl+L)"));
         lockButton.setMaxWidth(Double.MAX_VALUE);
         lockButton.setOnAction(e -> lock());
-        Button password = new Button("Changer mon mot de passe…");
+        Button password = new Button("Mon mot de passe…");
+        password.setTooltip(new Tooltip("Changer mon mot de passe"));
         password.getStyleClass().add("small");
         password.setId("change-password");
         password.setMaxWidth(Double.MAX_VALUE);

@@ -121,7 +121,7 @@ class LockWorkflowTest extends SignInWindowTest {
         waitLocked(robot);
         robot.clickOn("#lock-switch");
         waitShown(robot, "#signin-login");
-        assertEquals("La session de Anne Admin est fermée.", text(robot, "#signin-notice"));
+        assertEquals("Session fermée pour Anne Admin.", text(robot, "#signin-notice"));
         assertFalse(patientShown(robot));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#signin-login").query().isFocused());
         signIn(robot, "admin", ADMIN_PASSWORD);
