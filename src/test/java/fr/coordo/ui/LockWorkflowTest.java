@@ -112,6 +112,14 @@ class LockWorkflowTest extends SignInWindowTest {
         Thread.sleep(1500);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(app.window().locked(), "a move of the mouse restarts the delay");
+
+        // a dialog open when the delay passes is closed: it would show data over the lock screen
+        robot.clickOn("#change-password");
+        waitShown(robot, "#password-dialog");
+        clock.advance(Duration.ofSeconds(121));
+        waitLocked(robot);
+        assertTrue(robot.lookup("#password-dialog").tryQuery().map(n -> !n.getScene().getWindow().isShowing()).orElse(true),
+                "the dialog is closed by the lock");
     }
 
     @Test
