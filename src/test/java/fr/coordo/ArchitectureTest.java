@@ -41,4 +41,19 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("fr.coordo.ui..")
                 .check(CLASSES);
     }
+
+    @Test
+    void onlyTheStoreTalksToTheEncryptingDriver() {
+        noClasses().that().resideOutsideOfPackages("fr.coordo.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..")
+                .because("every connection must be keyed the same way, in Database, or the file becomes unreadable")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheSecurityPackageHandlesPasswordsAndKeys() {
+        noClasses().that().resideOutsideOfPackages("fr.coordo.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..", "javax.crypto..")
+                .check(CLASSES);
+    }
 }

@@ -45,7 +45,7 @@ public class AgendaWeekBenchmark {
     @Setup
     public void openLargeDatabase() throws Exception {
         dir = Files.createTempDirectory("coordo-agenda-bench");
-        db = Database.open(LargeDemo.create(dir));
+        db = LargeDemo.open(LargeDemo.create(dir));
         agenda = new AgendaService(db);
         monday = agenda.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         String from = monday.toString();

@@ -54,7 +54,7 @@ public class PatientSearchBenchmark {
     public void openLargeDatabase() throws Exception {
         dir = Files.createTempDirectory("coordo-search-bench");
         Path large = LargeDemo.create(dir);
-        db = Database.open(large);
+        db = LargeDemo.open(large);
         patients = new PatientService(db);
         query = switch (typed) {
             case "jj/mm/aaaa" -> LocalDate.parse(db.read(dsl -> dsl.resultQuery(

@@ -40,7 +40,7 @@ public class StoreBenchmark {
 
     @Benchmark
     public String openMigrateAndCheckLargeDatabase() {
-        try (Database db = Database.open(large)) {
+        try (Database db = LargeDemo.open(large)) {
             return db.openReport().schemaVersion();
         }
     }

@@ -37,7 +37,7 @@ public class TodoBenchmark {
     @Setup
     public void openLargeDatabase() throws Exception {
         dir = Files.createTempDirectory("coordo-todo-bench");
-        db = Database.open(LargeDemo.create(dir));
+        db = LargeDemo.open(LargeDemo.create(dir));
         todo = new TodoService(db);
         Todo t = todo.today();
         System.out.printf("%nÀ faire : %d actions en retard, %d réévaluations, %d brouillons, %d plans sans consentement%n",

@@ -16,8 +16,11 @@ import fr.coordo.plan.Action;
 import fr.coordo.plan.Plan;
 import fr.coordo.plan.PlanService;
 import fr.coordo.plan.PlanVersion;
+import fr.coordo.patient.Visibility;
+import fr.coordo.store.Access;
 import fr.coordo.store.Audit;
 import fr.coordo.store.Database;
+import fr.coordo.store.Permission;
 import fr.coordo.store.Timestamps;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -97,13 +100,25 @@ public final class AgendaService {
 
     // ---------------------------------------------------------------- reading
 
+    /**
+     * The appointment, or empty when there is none with this id. A professionnel reads the appointments they take
+     * part in and those of the patients they follow ({@link Visibility#appointments}); any other is refused in French.
+     */
     public Optional<Appointment> find(int id) {
-        return db.read(dsl -> load(dsl, APPOINTMENT.ID.eq(id)).stream().findFirst());
+        Access who = db.access();
+        return db.read(dsl -> {
+            Optional<Appointment> found = load(dsl, APPOINTMENT.ID.eq(id)).stream().findFirst();
+            if (found.isPresent() && !dsl.fetchExists(APPOINTMENT, APPOINTMENT.ID.eq(id).and(Visibility.appointments(who)))) {
+                throw Visibility.refusal(who, "ce rendez-vous");
+            }
+            return found;
+        });
     }
 
-    /** Appointments starting from {@code from} (included) to {@code to} (excluded), in time order. */
+    /** Appointments starting from {@code from} (included) to {@code to} (excluded), in time order; those one may read. */
     public List<Appointment> between(LocalDate from, LocalDate to, Filter filter) {
-        Condition c = APPOINTMENT.STARTS_AT.ge(slot(from.atStartOfDay())).and(APPOINTMENT.STARTS_AT.lt(slot(to.atStartOfDay())));
+        Condition c = APPOINTMENT.STARTS_AT.ge(slot(from.atStartOfDay())).and(APPOINTMENT.STARTS_AT.lt(slot(to.atStartOfDay())))
+                .and(Visibility.appointments(db.access()));
         if (filter.patientId() != null) {
             c = c.and(APPOINTMENT.PATIENT_ID.eq(filter.patientId()));
         }
@@ -113,18 +128,22 @@ public final class AgendaService {
 
     /** The patient's whole timeline, oldest first. */
     public List<Appointment> ofPatient(int patientId) {
-        return db.read(dsl -> load(dsl, APPOINTMENT.PATIENT_ID.eq(patientId)));
+        return db.read(dsl -> {
+            Visibility.require(dsl, db.access(), patientId, "les rendez-vous du patient " + Patient.reference(patientId));
+            return load(dsl, APPOINTMENT.PATIENT_ID.eq(patientId));
+        });
     }
 
     /** Every occurrence of a series, in slot order. */
     public List<Appointment> ofSeries(int seriesId) {
-        return db.read(dsl -> load(dsl, APPOINTMENT.SERIES_ID.eq(seriesId)).stream()
+        Condition where = APPOINTMENT.SERIES_ID.eq(seriesId).and(Visibility.appointments(db.access()));
+        return db.read(dsl -> load(dsl, where).stream()
                 .sorted(Comparator.comparing(Appointment::recurrenceId)).toList());
     }
 
     public Optional<Appointment> byUid(String uid, LocalDateTime recurrenceId) {
         Condition c = APPOINTMENT.UID.eq(uid).and(recurrenceId == null ? APPOINTMENT.RECURRENCE_ID.isNull()
-                : APPOINTMENT.RECURRENCE_ID.eq(slot(recurrenceId)));
+                : APPOINTMENT.RECURRENCE_ID.eq(slot(recurrenceId))).and(Visibility.appointments(db.access()));
         return db.read(dsl -> load(dsl, c).stream().findFirst());
     }
 
@@ -362,6 +381,8 @@ public final class AgendaService {
 
     /** The clashes {@code input} would have, without saving anything (for a preview). */
     public List<Conflict> conflicts(AppointmentInput input, Integer ignoring) {
+        // the clashes name other people's appointments: a preview of a write, for those who may write
+        db.access().require(Permission.EDIT);
         return db.read(dsl -> {
             List<Conflict> found = new ArrayList<>();
             Set<Integer> ignore = ignoring == null ? Set.of() : Set.of(ignoring);

@@ -5,6 +5,7 @@ import static fr.coordo.store.schema.Tables.APPOINTMENT_PROFESSIONAL;
 
 import fr.coordo.document.Documents;
 import fr.coordo.document.Fingerprint;
+import fr.coordo.patient.Visibility;
 import fr.coordo.store.Audit;
 import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
@@ -113,7 +114,9 @@ public final class IcsExport {
 
     /** The calendar of {@code filter}'s appointments: the same data and the same clock give the same bytes. */
     public static Rendered render(Database db, AgendaService.Filter filter, Clock clock) {
-        List<Appointment> rows = db.read(dsl -> AgendaService.load(dsl, selection(filter)));
+        // a professionnel exports what they may read: their appointments and those of the patients they follow
+        Condition where = selection(filter).and(Visibility.appointments(db.access()));
+        List<Appointment> rows = db.read(dsl -> AgendaService.load(dsl, where));
         return render(rows, clock);
     }
 

@@ -62,6 +62,9 @@ public final class IcsImport {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final Pattern PARSER_PREFIX = Pattern.compile("^Error at line \\d+:\\s*");
+    /** A library message that speaks of Java (class names, exceptions) rather than of the file: not shown to the user. */
+    private static final Pattern TECHNICAL = Pattern.compile(
+            "Exception|\\bclass\\b|\\bnull\\b|Cannot |\\b(java|javax|jdk|sun|net\\.fortuna|org)\\.[a-z]");
     private static final Set<String> SUPPORTED = Set.of("WEEKLY", "MONTHLY");
 
     private IcsImport() {}
@@ -107,8 +110,10 @@ public final class IcsImport {
             } catch (java.time.DateTimeException e) {
                 // ical4j reads dates lazily: an unknown TZID shows only now
                 String summary = group.getValue().getFirst().getProperty(Property.SUMMARY).map(Property::getValue).orElse("(sans titre)");
+                String detail = detail(e);
                 throw new StoreException("Le fichier « " + name + " » n'est pas un calendrier iCalendar valide : une valeur n'a pas pu "
-                        + "être lue (" + e.getMessage() + ") dans l'événement « " + summary + " ». Rien n'a été importé.", e);
+                        + "être lue" + (detail.isEmpty() ? "" : " (" + detail + ")") + " dans l'événement « " + summary + " ». "
+                        + "Rien n'a été importé.", e);
             }
         }
         if (others > 0) {
@@ -127,16 +132,26 @@ public final class IcsImport {
         try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
             return new CalendarBuilder().build(reader);
         } catch (ParserException e) {
-            String detail = e.getMessage() == null ? "" : PARSER_PREFIX.matcher(e.getMessage()).replaceFirst("");
+            String detail = detail(e);
             throw new StoreException("Le fichier « " + name + " » n'est pas un calendrier iCalendar valide : la ligne " + e.getLineNo()
-                    + " n'a pas pu être lue" + (detail.isBlank() ? "" : " (" + detail + ")") + ". Rien n'a été importé.", e);
+                    + " n'a pas pu être lue" + (detail.isEmpty() ? "" : " (" + detail + ")") + ". Rien n'a été importé.", e);
         } catch (IOException e) {
             throw new StoreException("Le fichier « " + name + " » n'a pas pu être lu. Rien n'a été importé.", e);
         } catch (RuntimeException e) {
             // ical4j reports some values (an unknown TZID…) with unchecked exceptions
+            String detail = detail(e);
             throw new StoreException("Le fichier « " + name + " » n'est pas un calendrier iCalendar valide : une valeur n'a pas pu "
-                    + "être lue (" + e.getMessage() + "). Rien n'a été importé.", e);
+                    + "être lue" + (detail.isEmpty() ? "" : " (" + detail + ")") + ". Rien n'a été importé.", e);
         }
+    }
+
+    /**
+     * The parser's words when they name what is wrong in the file (« Mars/Olympus »…); nothing when they name Java
+     * classes (a cast, an URI syntax exception): the line number then says where, and the log keeps the cause.
+     */
+    static String detail(Throwable e) {
+        String m = e.getMessage() == null ? "" : PARSER_PREFIX.matcher(e.getMessage()).replaceFirst("").strip();
+        return TECHNICAL.matcher(m).find() ? "" : m;
     }
 
     private static String uid(VEvent e) {

@@ -7,6 +7,7 @@ import fr.coordo.identity.Issue;
 import fr.coordo.store.Audit;
 import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
+import fr.coordo.store.Permission;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.TextStyle;
@@ -41,6 +42,8 @@ public final class OpeningHours {
 
     /** Replaces the week's hours; refused whole, naming the day, when a day closes before it opens. */
     public void set(Map<DayOfWeek, Span> hours) {
+        // opening hours are a setting of the structure
+        db.access().require(Permission.SETTINGS);
         List<Issue> issues = new ArrayList<>();
         hours.forEach((day, span) -> {
             if (span.opens() == null || span.closes() == null || !span.closes().isAfter(span.opens())) {

@@ -5,6 +5,7 @@ import fr.coordo.agenda.IcsExport;
 import fr.coordo.agenda.IcsImport;
 import fr.coordo.patient.Patient;
 import fr.coordo.patient.PatientService;
+import fr.coordo.security.Session;
 import fr.coordo.store.Database;
 import fr.coordo.team.Professional;
 import fr.coordo.team.TeamService;
@@ -83,7 +84,8 @@ final class AgendaCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(agenda.parent.paths().database())) {
+            try (Session session = agenda.parent.signIn()) {
+                Database db = session.database();
                 AgendaService.Filter filter;
                 String whom;
                 if (whose.rpps != null) {
@@ -141,7 +143,8 @@ final class AgendaCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(agenda.parent.paths().database())) {
+            try (Session session = agenda.parent.signIn()) {
+                Database db = session.database();
                 Professional p = professional(db, rpps);
                 IcsImport.Report r = IcsImport.read(db, file, p.id(), Clock.system(Database.ZONE));
                 PrintWriter out = spec.commandLine().getOut();

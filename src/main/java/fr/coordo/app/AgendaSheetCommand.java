@@ -3,6 +3,7 @@ package fr.coordo.app;
 import fr.coordo.agenda.AgendaSheet;
 import fr.coordo.agenda.AgendaSheets;
 import fr.coordo.agenda.AppointmentStatus;
+import fr.coordo.security.Session;
 import fr.coordo.store.Database;
 import fr.coordo.team.Professional;
 import java.nio.file.Files;
@@ -66,7 +67,8 @@ final class AgendaSheetCommand implements Callable<Integer> {
                     : "--day et --week ne vont pas ensemble : choisissez un jour ou une semaine.");
         }
         CoordoCommand root = (CoordoCommand) spec.root().userObject();
-        try (Database db = Database.open(root.paths().database())) {
+        try (Session session = root.signIn()) {
+            Database db = session.database();
             AgendaSheets sheets = new AgendaSheets(db);
             Professional pro = sheets.professional(professional);
             AgendaSheet.Snapshot snapshot = sheets.snapshot(pro, day != null ? AgendaSheet.Span.DAY : AgendaSheet.Span.WEEK,
@@ -82,6 +84,8 @@ final class AgendaSheetCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("Agenda de %s %s (%s) écrit : %s (%d Ko).%n", pro.firstName() + " " + pro.lastName(),
                     periodText(snapshot), held == 0 ? "aucun rendez-vous" : held + " rendez-vous", written,
                     (Files.size(written) + 1023) / 1024);
+            spec.commandLine().getErr().println("Attention : cette feuille contient des données de santé à caractère personnel "
+                    + "(noms des patients, motifs des rendez-vous) ; ne la laissez pas sur un poste partagé.");
             return ExitCodes.OK;
         }
     }

@@ -1,5 +1,7 @@
 package fr.coordo.app;
 
+import fr.coordo.security.Session;
+import fr.coordo.security.Vault;
 import fr.coordo.store.AppPaths;
 import fr.coordo.store.StoreException;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = {"Coordination des parcours de soins d'une maison de santé pluriprofessionnelle.",
                 "Sans commande, ouvre la fenêtre de Coordo."},
         versionProvider = CoordoCommand.VersionProvider.class,
-        subcommands = {DemoCommand.class, BackupCommand.class, TeamCommand.class, PlanCommand.class, AgendaCommand.class,
+        subcommands = {DemoCommand.class, SetupCommand.class, BackupCommand.class, TeamCommand.class, PlanCommand.class, AgendaCommand.class,
                 DeclarationCommand.class, PaymentsCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true,
@@ -34,9 +36,14 @@ import picocli.CommandLine.Spec;
             "2:commande ou option invalide",
             "3:erreur inattendue (détails dans le journal coordo.log)"},
         footerHeading = "%n",
-        footer = "La base de données par défaut se trouve dans le dossier des données de l'utilisateur ; "
-                + "--db ou la variable d'environnement COORDO_DB en désignent une autre.")
+        footer = {"La base de données par défaut se trouve dans le dossier des données de l'utilisateur ; "
+                + "--db ou la variable d'environnement COORDO_DB en désignent une autre.",
+                "Les commandes demandent l'identifiant et le mot de passe dans le terminal ; un script les donne par les "
+                + "variables d'environnement COORDO_USER et COORDO_PASSWORD."})
 final class CoordoCommand implements Callable<Integer> {
+
+    static final String USER_ENV = "COORDO_USER";
+    static final String PASSWORD_ENV = "COORDO_PASSWORD";
 
     /** Where the window should open. */
     record Target(AppPaths paths, boolean defaultDatabase) {}
@@ -88,6 +95,43 @@ final class CoordoCommand implements Callable<Integer> {
         LoggerFactory.getLogger(CoordoCommand.class).info("Opening the window, version {}", Version.current());
         window.accept(new Target(paths, defaultDb));
         return ExitCodes.OK;
+    }
+
+    /**
+     * Signs in for a subcommand: with COORDO_USER and COORDO_PASSWORD (scripts), or by asking in the
+     * terminal. A wrong password counts as a failed attempt, as in the window.
+     */
+    Session signIn() {
+        AppPaths paths = paths();
+        Vault vault = new Vault(paths.database());
+        switch (vault.state()) {
+            case NEW, UNPROTECTED -> throw new Refused("La base « " + paths.database() + " » n'a pas encore de compte : créez "
+                    + "l'administrateur avec « coordo setup --user IDENTIFIANT --name \"Prénom Nom\" » ou en ouvrant la fenêtre "
+                    + "de Coordo.");
+            case KEYRING_MISSING -> throw new Refused("Le fichier des clés de la base « " + paths.database() + " » est "
+                    + "introuvable : ouvrez la fenêtre de Coordo et utilisez la clé de secours.");
+            case PROTECTED -> { }
+        }
+        String user = env.get(USER_ENV);
+        String password = env.get(PASSWORD_ENV);
+        java.io.Console console = System.console();
+        boolean terminal = console != null && console.isTerminal();
+        if ((!notBlank(user) || password == null) && !terminal) {
+            throw new Refused("Identifiez-vous : définissez les variables d'environnement " + USER_ENV + " et " + PASSWORD_ENV
+                    + ", ou lancez la commande dans un terminal pour qu'elle vous les demande.");
+        }
+        if (!notBlank(user)) {
+            user = console.readLine("Identifiant : ");
+        }
+        char[] secret = password != null ? password.toCharArray() : console.readPassword("Mot de passe de %s : ", user);
+        if (user == null || secret == null) {
+            throw new Refused("Identification abandonnée.");
+        }
+        return vault.unlock(user, secret);
+    }
+
+    String env(String name) {
+        return env.get(name);
     }
 
     /** On Linux and BSD, a window needs an X11 or Wayland display (JavaFX's headless platform aside). */

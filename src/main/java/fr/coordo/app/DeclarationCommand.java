@@ -9,6 +9,7 @@ import fr.coordo.pathway.Project;
 import fr.coordo.pathway.ProjectService;
 import fr.coordo.pathway.ProjectStatus;
 import fr.coordo.pathway.ProjectVersion;
+import fr.coordo.security.Session;
 import fr.coordo.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -64,7 +65,8 @@ final class DeclarationCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(declaration.parent.paths().database())) {
+            try (Session session = declaration.parent.signIn()) {
+                Database db = session.database();
                 ProjectService projects = new ProjectService(db);
                 List<Project> all = projects.all();
                 if (all.isEmpty()) {
@@ -152,7 +154,8 @@ final class DeclarationCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (Database db = Database.open(declaration.parent.paths().database())) {
+            try (Session session = declaration.parent.signIn()) {
+                Database db = session.database();
                 Project project = new ProjectService(db).findByReference(reference).orElseThrow(() -> new CoordoCommand.Refused(
                         "Aucun projet de parcours ne porte la référence « " + reference.strip() + " » dans cette base "
                                 + "(« coordo declaration list » les énumère)."));

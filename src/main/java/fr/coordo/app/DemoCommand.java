@@ -2,7 +2,8 @@ package fr.coordo.app;
 
 import fr.coordo.demo.DemoGenerator;
 import fr.coordo.store.AppPaths;
-import fr.coordo.store.Database;
+import fr.coordo.security.Session;
+import fr.coordo.security.Vault;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -47,17 +48,34 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static void report(PrintWriter out, String file, DemoGenerator.Result r) {
+        out.printf(Locale.FRANCE, "Données de démonstration créées dans %s : %,d professionnels (dont %,d %s), %,d patients, "
+                        + "%,d plans personnalisés, %,d rendez-vous.%n",
+                file, r.professionals(), r.formerMembers(), r.formerMembers() > 1 ? "anciens membres" : "ancien membre",
+                r.patients(), r.plans(), r.appointments());
+    }
+
     @Override
     public Integer call() {
         AppPaths paths = parent.paths();
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Database.open(paths.database())) {
-            DemoGenerator.Result r = new DemoGenerator(seed).fill(db, size.size);
-            out.printf(Locale.FRANCE, "Données de démonstration créées dans %s : %,d professionnels (dont %,d %s), %,d patients, "
-                            + "%,d plans personnalisés, %,d rendez-vous.%n",
-                    db.file(), r.professionals(), r.formerMembers(), r.formerMembers() > 1 ? "anciens membres" : "ancien membre",
-                    r.patients(), r.plans(), r.appointments());
+        Vault vault = new Vault(paths.database());
+        if (vault.state() == Vault.State.PROTECTED || vault.state() == Vault.State.KEYRING_MISSING) {
+            // A protected database is filled only by someone who may sign in to it.
+            try (Session session = parent.signIn()) {
+                DemoGenerator.Result r = new DemoGenerator(seed).fill(session.database(), size.size);
+                report(out, session.database().file().toString(), r);
+            }
+            return ExitCodes.OK;
         }
+        DemoDatabase.Created created = DemoDatabase.create(paths.database(), seed, size.size);
+        try (Session session = created.setup().session()) {
+            if (created.result() != null) {
+                report(out, session.database().file().toString(), created.result());
+            }
+        }
+        out.printf("Compte de démonstration : identifiant « %s », mot de passe « %s ».%n", DemoDatabase.LOGIN, DemoDatabase.PASSWORD);
+        out.println("Clé de secours de cette base de démonstration : " + created.setup().recoveryKey().formatted());
         return ExitCodes.OK;
     }
 }

@@ -3,6 +3,9 @@ package fr.coordo.app;
 import fr.coordo.demo.DemoGenerator;
 import fr.coordo.security.Session;
 import fr.coordo.security.Vault;
+import fr.coordo.store.Database;
+import fr.coordo.store.Settings;
+import fr.coordo.store.StoreException;
 import java.nio.file.Path;
 
 /**
@@ -26,6 +29,16 @@ public final class DemoDatabase {
 
     /** The same through a given door (the window's tests use a light Argon2 cost). */
     public static Created create(Vault vault, long seed, DemoGenerator.Size size) {
+        Path db = vault.database();
+        if (vault.state() == Vault.State.UNPROTECTED) {
+            // A real structure's file from an older Coordo must never end up behind the public demo password.
+            try (Database plain = Database.open(db)) {
+                if (!DemoGenerator.isEmpty(plain) && !new Settings(plain).isDemo()) {
+                    throw new StoreException("La base « " + db + " » contient déjà des données qui ne sont pas celles de la "
+                            + "démonstration : protégez-la avec votre propre compte (coordo setup, ou la fenêtre de Coordo).");
+                }
+            }
+        }
         Vault.Setup setup = vault.setupDemonstration(LOGIN, NAME, PASSWORD.toCharArray());
         Session session = setup.session();
         try {

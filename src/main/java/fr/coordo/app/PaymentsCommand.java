@@ -12,6 +12,7 @@ import fr.coordo.payment.PaymentService;
 import fr.coordo.payment.Period;
 import fr.coordo.payment.Preparation;
 import fr.coordo.payment.Split;
+import fr.coordo.security.Session;
 import fr.coordo.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -80,7 +81,8 @@ final class PaymentsCommand implements Runnable {
         @Override
         public Integer call() {
             Period p = Period.parse(period);
-            try (Database db = Database.open(payments.parent.paths().database())) {
+            try (Session session = payments.parent.signIn()) {
+                Database db = session.database();
                 PaymentService service = new PaymentService(db);
                 Preparation prep = service.prepare(p);
                 PrintWriter out = spec.commandLine().getOut();
@@ -170,7 +172,8 @@ final class PaymentsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(payments.parent.paths().database())) {
+            try (Session session = payments.parent.signIn()) {
+                Database db = session.database();
                 List<PaymentOrder> orders = new PaymentService(db).orders();
                 if (orders.isEmpty()) {
                     spec.commandLine().getErr().println("Aucun ordre de paiement dans cette base.");
@@ -246,7 +249,8 @@ final class PaymentsCommand implements Runnable {
             if (format == PaymentService.Format.PDF && numbers.size() > 1) {
                 throw new CoordoCommand.Refused("Un PDF par ordre : donnez un seul numéro d'ordre avec --format pdf.");
             }
-            try (Database db = Database.open(payments.parent.paths().database())) {
+            try (Session session = payments.parent.signIn()) {
+                Database db = session.database();
                 PaymentService service = new PaymentService(db);
                 List<PaymentOrder> orders = new ArrayList<>();
                 for (String n : numbers) {
@@ -317,7 +321,8 @@ final class PaymentsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(payments.parent.paths().database())) {
+            try (Session session = payments.parent.signIn()) {
+                Database db = session.database();
                 PaymentService service = new PaymentService(db);
                 PaymentOrder order = service.findByNumber(number).orElseThrow(() -> new CoordoCommand.Refused("Aucun ordre de paiement "
                         + "ne porte le numéro « " + number.strip() + " » dans cette base (« coordo payments list » les énumère)."));

@@ -3,6 +3,7 @@ package fr.coordo.app;
 import fr.coordo.plan.PlanDocuments;
 import fr.coordo.plan.PlanService;
 import fr.coordo.plan.PlanSnapshot;
+import fr.coordo.security.Session;
 import fr.coordo.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -58,7 +59,8 @@ final class PlanCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(plan.parent.paths().database())) {
+            try (Session session = plan.parent.signIn()) {
+                Database db = session.database();
                 List<PlanService.Listing> plans = new PlanService(db).list();
                 if (plans.isEmpty()) {
                     spec.commandLine().getErr().println("Aucun plan dans cette base.");
@@ -109,7 +111,8 @@ final class PlanCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (Database db = Database.open(plan.parent.paths().database())) {
+            try (Session session = plan.parent.signIn()) {
+                Database db = session.database();
                 PlanDocuments documents = new PlanDocuments(db);
                 PlanSnapshot snapshot = documents.snapshot(reference);
                 Path target = out.toAbsolutePath().normalize();
@@ -120,6 +123,9 @@ final class PlanCommand implements Runnable {
                 Path written = documents.export(snapshot, social, target, force);
                 spec.commandLine().getOut().printf("%s écrit : %s (%d Ko).%n", description(snapshot), written,
                         (Files.size(written) + 1023) / 1024);
+                spec.commandLine().getErr().println("Attention : ce plan contient des données de santé à caractère personnel ; "
+                        + "transmettez-le comme un document médical (messagerie sécurisée de santé) et ne le laissez pas sur un "
+                        + "poste partagé.");
                 return ExitCodes.OK;
             }
         }

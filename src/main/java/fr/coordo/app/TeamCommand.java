@@ -1,5 +1,6 @@
 package fr.coordo.app;
 
+import fr.coordo.security.Session;
 import fr.coordo.store.Database;
 import fr.coordo.team.TeamCsv;
 import fr.coordo.team.TeamService;
@@ -61,7 +62,8 @@ final class TeamCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Database db = Database.open(team.parent.paths().database())) {
+            try (Session session = team.parent.signIn()) {
+                Database db = session.database();
                 TeamCsv.ImportReport report = new TeamCsv(new TeamService(db)).importFile(file, acceptWarnings);
                 if (!report.ignoredColumns().isEmpty()) {
                     out.println("Colonnes ignorées (inconnues) : " + String.join(", ", report.ignoredColumns()) + ".");
@@ -91,7 +93,8 @@ final class TeamCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(team.parent.paths().database())) {
+            try (Session session = team.parent.signIn()) {
+                Database db = session.database();
                 TeamCsv csv = new TeamCsv(new TeamService(db));
                 if (out.equals("-")) {
                     spec.commandLine().getOut().print(csv.exportText());

@@ -15,6 +15,7 @@ import fr.coordo.identity.Issue;
 import fr.coordo.identity.Rpps;
 import fr.coordo.patient.Patient;
 import fr.coordo.patient.PatientService;
+import fr.coordo.patient.Visibility;
 import fr.coordo.store.Audit;
 import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
@@ -41,7 +42,6 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.ResultQuery;
-import org.jooq.impl.DSL;
 
 /**
  * Inclusions and episodes: the inclusion decision (R.162-138), the start of the episode — refused while the
@@ -66,28 +66,44 @@ public final class EpisodeService {
 
     // ---------------------------------------------------------------- reading
 
+    /**
+     * The episode, or empty. Episodes carry patient data: a professionnel reads those of the patients they follow
+     * ({@link Visibility}), lists are filtered and any other episode asked for is refused in French.
+     */
     public Optional<Episode> find(int episodeId) {
-        return db.read(dsl -> load(dsl, PCR_EPISODE.ID.eq(episodeId)).stream().findFirst());
+        return db.read(dsl -> readable(dsl, load(dsl, PCR_EPISODE.ID.eq(episodeId)).stream().findFirst()));
     }
 
     public Optional<Episode> findByReference(String reference) {
         if (reference == null) {
             return Optional.empty();
         }
-        return db.read(dsl -> load(dsl, PCR_EPISODE.REFERENCE.eq(reference.strip().toUpperCase())).stream().findFirst());
+        return db.read(dsl -> readable(dsl, load(dsl, PCR_EPISODE.REFERENCE.eq(reference.strip().toUpperCase())).stream().findFirst()));
     }
 
     /** Every episode, the latest decisions first. */
     public List<Episode> all() {
-        return db.read(dsl -> load(dsl, DSL.trueCondition()));
+        return db.read(dsl -> load(dsl, visible()));
     }
 
     public List<Episode> ofPatient(int patientId) {
-        return db.read(dsl -> load(dsl, PCR_EPISODE.PATIENT_ID.eq(patientId)));
+        return db.read(dsl -> {
+            Visibility.require(dsl, db.access(), patientId, "les épisodes du patient " + Patient.reference(patientId));
+            return load(dsl, PCR_EPISODE.PATIENT_ID.eq(patientId));
+        });
     }
 
     public List<Episode> ofProject(int projectId) {
-        return db.read(dsl -> load(dsl, PCR_EPISODE.PROJECT_ID.eq(projectId)));
+        return db.read(dsl -> load(dsl, PCR_EPISODE.PROJECT_ID.eq(projectId).and(visible())));
+    }
+
+    private Condition visible() {
+        return Visibility.patients(db.access(), PCR_EPISODE.PATIENT_ID);
+    }
+
+    private Optional<Episode> readable(DSLContext dsl, Optional<Episode> episode) {
+        episode.ifPresent(e -> Visibility.require(dsl, db.access(), e.patientId(), "l'épisode " + e.reference()));
+        return episode;
     }
 
     // ---------------------------------------------------------------- writing

@@ -7,6 +7,7 @@ import fr.coordo.identity.Issue;
 import fr.coordo.store.Audit;
 import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
+import fr.coordo.store.Permission;
 import fr.coordo.store.Timestamps;
 import fr.coordo.store.schema.tables.records.PcrTypeVersionRecord;
 import fr.coordo.team.Professions;
@@ -86,6 +87,8 @@ public final class PcrTypeService {
      * does not hold together; an unchanged definition stores nothing and returns the current version.
      */
     public PcrTypeVersion saveNewVersion(PcrType type, String note) {
+        // the PCR types are settings of the structure
+        db.access().require(Permission.SETTINGS);
         List<Issue> issues = check(type);
         if (!issues.isEmpty()) {
             throw new InputException(issues);

@@ -58,12 +58,23 @@ public final class PatientService {
 
     // ---------------------------------------------------------------- reading
 
+    /** The patients one may read: all of them, or for a professionnel those they follow ({@link Visibility}). */
     public int count() {
-        return db.read(dsl -> dsl.fetchCount(PATIENT));
+        return db.read(dsl -> dsl.fetchCount(PATIENT, Visibility.patients(db.access(), PATIENT.ID)));
     }
 
+    /**
+     * The patient, or empty when there is none with this id. A professionnel asking for a patient they do not follow
+     * is refused ({@link fr.coordo.store.AccessDenied}), in French.
+     */
     public Optional<Patient> find(int id) {
-        return db.read(dsl -> find(dsl, id));
+        return db.read(dsl -> {
+            Optional<Patient> found = find(dsl, id);
+            if (found.isPresent()) {
+                Visibility.require(dsl, db.access(), id, "le dossier du patient " + Patient.reference(id));
+            }
+            return found;
+        });
     }
 
     /** The patient of a reference such as « P000042 », or empty. */
@@ -95,14 +106,14 @@ public final class PatientService {
 
     /**
      * Finds patients by name (any part, ignoring case and accents: « eloise » finds « Éloïse »), by birth date
-     * (« 03/04/1948 ») or by NIR (the full number or its first digits). An empty query lists everyone.
+     * (« 03/04/1948 ») or by NIR (the full number or its first digits). An empty query lists everyone one may read.
      */
     public List<PatientSummary> search(String query, PatientStatus status, int limit) {
-        return db.read(dsl -> search(dsl, query, status, limit));
+        return db.read(dsl -> search(dsl, Visibility.patients(db.access(), PATIENT.ID), query, status, limit));
     }
 
-    static List<PatientSummary> search(DSLContext dsl, String query, PatientStatus status, int limit) {
-        Condition where = searchCondition(query);
+    static List<PatientSummary> search(DSLContext dsl, Condition visible, String query, PatientStatus status, int limit) {
+        Condition where = searchCondition(query).and(visible);
         if (status != null) {
             where = where.and(PATIENT.STATUS.eq(status.name()));
         }

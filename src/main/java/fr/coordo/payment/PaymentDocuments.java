@@ -88,6 +88,7 @@ public final class PaymentDocuments {
 
     /** The orders as stored now, each once: the caller's copies may predate a cancellation. */
     private List<PaymentOrder> stored(List<PaymentOrder> orders) {
+        payments.requireRight();
         if (orders == null || orders.isEmpty()) {
             throw new InputException(List.of(Issue.blocking("orders", "Aucun ordre de paiement choisi.")));
         }

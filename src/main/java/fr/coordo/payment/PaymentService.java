@@ -24,6 +24,7 @@ import fr.coordo.pathway.ProjectVersion;
 import fr.coordo.store.Audit;
 import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
+import fr.coordo.store.Permission;
 import fr.coordo.store.Timestamps;
 import fr.coordo.store.schema.tables.records.PaymentOrderRecord;
 import fr.coordo.team.PracticeMode;
@@ -84,6 +85,25 @@ public final class PaymentService {
         this(db, Clock.system(Database.ZONE));
     }
 
+    /**
+     * Every read and write of payments goes through these two: they need {@link Permission#PAYMENTS}, which a
+     * professionnel does not have (an {@link fr.coordo.store.AccessDenied} in French, nothing read or written).
+     */
+    private <T> T read(Function<DSLContext, T> query) {
+        requireRight();
+        return db.read(query);
+    }
+
+    private <T> T write(Database.Work<T> work) {
+        requireRight();
+        return db.write(work);
+    }
+
+    /** For {@link PaymentDocuments}: refused before anything is checked, read or written. */
+    void requireRight() {
+        db.access().require(Permission.PAYMENTS);
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock.withZone(Database.ZONE));
     }
@@ -92,12 +112,12 @@ public final class PaymentService {
 
     /** What {@code period} would pay, with every check made. Nothing is written. */
     public Preparation prepare(Period period) {
-        return db.read(dsl -> prepare(dsl, period, today()));
+        return read(dsl -> prepare(dsl, period, today()));
     }
 
     /** The unit of an episode (and séquence) as the split editor shows it, whatever its period. */
     public Optional<PayableUnit> unit(int episodeId, String sequenceCode) {
-        return db.read(dsl -> unit(dsl, episodeId, sequenceCode == null ? "" : sequenceCode, today()));
+        return read(dsl -> unit(dsl, episodeId, sequenceCode == null ? "" : sequenceCode, today()));
     }
 
     private static Optional<PayableUnit> unit(DSLContext dsl, int episodeId, String code, LocalDate today) {
@@ -528,7 +548,7 @@ public final class PaymentService {
         if (!issues.isEmpty()) {
             throw new InputException(issues);
         }
-        db.write((dsl, audit) -> {
+        write((dsl, audit) -> {
             PayableUnit unit = modulable(dsl, episodeId, code);
             Set<Integer> known = TeamService.all(dsl).stream().map(Professional::id).collect(Collectors.toSet());
             for (SplitLine l : lines) {
@@ -557,7 +577,7 @@ public final class PaymentService {
     /** Back to the type's default split for a unit not yet paid. */
     public void resetSplit(int episodeId, String sequenceCode) {
         String code = sequenceCode == null ? "" : sequenceCode;
-        db.write((dsl, audit) -> {
+        write((dsl, audit) -> {
             PayableUnit unit = modulable(dsl, episodeId, code);
             dsl.deleteFrom(PAYMENT_SPLIT).where(PAYMENT_SPLIT.EPISODE_ID.eq(episodeId)).and(PAYMENT_SPLIT.SEQUENCE_CODE.eq(code)).execute();
             audit.record("payment_split", unit.key(), AuditAction.DELETE, Map.of());
@@ -584,7 +604,7 @@ public final class PaymentService {
      * preparation still matches the data. One order per projet and channel, numbered without gaps per year.
      */
     public List<PaymentOrder> issue(Preparation reviewed, boolean warningsConfirmed) {
-        return db.write((dsl, audit) -> {
+        return write((dsl, audit) -> {
             LocalDate today = today();
             Preparation fresh = prepare(dsl, reviewed.period(), today);
             Map<String, PayableUnit> now = new HashMap<>();
@@ -819,7 +839,7 @@ public final class PaymentService {
         if (blank(reason)) {
             throw new InputException(List.of(Issue.blocking("reason", "Motif : dites pourquoi l'ordre est annulé (il sera imprimé sur l'ordre d'annulation).")));
         }
-        return db.write((dsl, audit) -> {
+        return write((dsl, audit) -> {
             PaymentOrder o = find(dsl, orderId).orElseThrow(() -> new InputException(List.of(Issue.blocking("order", "Ordre de paiement introuvable."))));
             if (o.kind() == PaymentOrder.Kind.ANNULATION) {
                 throw new InputException(List.of(Issue.blocking("order", o.number() + " est un ordre d'annulation ; il ne s'annule pas.")));
@@ -842,19 +862,19 @@ public final class PaymentService {
 
     /** Every order, the latest first. */
     public List<PaymentOrder> orders() {
-        return db.read(dsl -> dsl.select(PAYMENT_ORDER.ID).from(PAYMENT_ORDER).orderBy(PAYMENT_ORDER.YEAR.desc(), PAYMENT_ORDER.SERIAL.desc())
+        return read(dsl -> dsl.select(PAYMENT_ORDER.ID).from(PAYMENT_ORDER).orderBy(PAYMENT_ORDER.YEAR.desc(), PAYMENT_ORDER.SERIAL.desc())
                 .fetch(PAYMENT_ORDER.ID).stream().map(id -> find(dsl, id).orElseThrow()).toList());
     }
 
     public Optional<PaymentOrder> find(int orderId) {
-        return db.read(dsl -> find(dsl, orderId));
+        return read(dsl -> find(dsl, orderId));
     }
 
     public Optional<PaymentOrder> findByNumber(String number) {
         if (blank(number)) {
             return Optional.empty();
         }
-        return db.read(dsl -> dsl.select(PAYMENT_ORDER.ID).from(PAYMENT_ORDER).where(PAYMENT_ORDER.NUMBER.eq(number.strip().toUpperCase()))
+        return read(dsl -> dsl.select(PAYMENT_ORDER.ID).from(PAYMENT_ORDER).where(PAYMENT_ORDER.NUMBER.eq(number.strip().toUpperCase()))
                 .fetchOptional(PAYMENT_ORDER.ID).flatMap(id -> find(dsl, id)));
     }
 
@@ -863,7 +883,7 @@ public final class PaymentService {
      * change, only its cancellation and its files' fingerprints — no need to read tens of thousands of lines again.
      */
     public Optional<PaymentOrder> reread(PaymentOrder known) {
-        return db.read(dsl -> find(dsl, known.id(), known));
+        return read(dsl -> find(dsl, known.id(), known));
     }
 
     static Optional<PaymentOrder> find(DSLContext dsl, int orderId) {
@@ -941,7 +961,7 @@ public final class PaymentService {
      * The order's files come out the same each time, so a later export has the same fingerprint.
      */
     public void recordExport(int orderId, Format format, String fingerprint, AuditAction action) {
-        db.write((dsl, audit) -> {
+        write((dsl, audit) -> {
             var field = switch (format) {
                 case PDF -> PAYMENT_ORDER.PDF_FINGERPRINT;
                 case CSV -> PAYMENT_ORDER.CSV_FINGERPRINT;

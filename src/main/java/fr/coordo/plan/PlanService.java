@@ -17,6 +17,7 @@ import fr.coordo.identity.Issue;
 import fr.coordo.patient.Patient;
 import fr.coordo.patient.PatientService;
 import fr.coordo.patient.PatientStatus;
+import fr.coordo.patient.Visibility;
 import fr.coordo.store.Audit;
 import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
@@ -72,8 +73,12 @@ public final class PlanService {
 
     // ---------------------------------------------------------------- reading
 
+    /**
+     * The plan, or empty when there is none with this id. A professionnel asking for the plan of a patient they do
+     * not follow is refused ({@link fr.coordo.store.AccessDenied}), in French: so are all the reads below.
+     */
     public Optional<Plan> find(int planId) {
-        return db.read(dsl -> load(dsl, planId));
+        return db.read(dsl -> readable(dsl, load(dsl, planId)));
     }
 
     /** The plan, read inside another feature's transaction. */
@@ -83,14 +88,20 @@ public final class PlanService {
 
     /** The patient's open plan, if any. */
     public Optional<Plan> openPlanOf(int patientId) {
-        return db.read(dsl -> Optional.ofNullable(dsl.select(CARE_PLAN.ID).from(CARE_PLAN).where(CARE_PLAN.PATIENT_ID.eq(patientId))
-                .and(CARE_PLAN.CLOSED_ON.isNull()).fetchOne(CARE_PLAN.ID)).flatMap(id -> load(dsl, id)));
+        return db.read(dsl -> {
+            requirePatient(dsl, patientId);
+            return Optional.ofNullable(dsl.select(CARE_PLAN.ID).from(CARE_PLAN).where(CARE_PLAN.PATIENT_ID.eq(patientId))
+                    .and(CARE_PLAN.CLOSED_ON.isNull()).fetchOne(CARE_PLAN.ID)).flatMap(id -> load(dsl, id));
+        });
     }
 
     /** Every plan of the patient, newest first, closed ones included. */
     public List<Plan> plansOf(int patientId) {
-        return db.read(dsl -> dsl.select(CARE_PLAN.ID).from(CARE_PLAN).where(CARE_PLAN.PATIENT_ID.eq(patientId))
-                .orderBy(CARE_PLAN.ID.desc()).fetch(CARE_PLAN.ID).stream().map(id -> load(dsl, id).orElseThrow()).toList());
+        return db.read(dsl -> {
+            requirePatient(dsl, patientId);
+            return dsl.select(CARE_PLAN.ID).from(CARE_PLAN).where(CARE_PLAN.PATIENT_ID.eq(patientId))
+                    .orderBy(CARE_PLAN.ID.desc()).fetch(CARE_PLAN.ID).stream().map(id -> load(dsl, id).orElseThrow()).toList();
+        });
     }
 
     /** A reference as printed: « PPS-2026-0007 », or one version of it: « PPS-2026-0007/v2 ». */
@@ -105,14 +116,15 @@ public final class PlanService {
     }
 
     public Optional<Plan> byReference(String reference) {
-        return db.read(dsl -> Optional.ofNullable(dsl.select(CARE_PLAN.ID).from(CARE_PLAN).where(CARE_PLAN.REFERENCE.eq(reference))
-                .fetchOne(CARE_PLAN.ID)).flatMap(id -> load(dsl, id)));
+        return db.read(dsl -> readable(dsl, Optional.ofNullable(dsl.select(CARE_PLAN.ID).from(CARE_PLAN)
+                .where(CARE_PLAN.REFERENCE.eq(reference)).fetchOne(CARE_PLAN.ID)).flatMap(id -> load(dsl, id))));
     }
 
     /** One line per plan for the command line and lists: reference first. */
     public record Listing(String reference, int planId, int patientId, String patientName, Plan.State state, int version,
                           LocalDate validatedOn, LocalDate reevaluationOn) {}
 
+    /** The plans of the patients one may read. */
     public List<Listing> list() {
         return db.read(dsl -> {
             var v = PLAN_VERSION.as("v");
@@ -120,6 +132,7 @@ public final class PlanService {
                             PATIENT.USAGE_NAME, PATIENT.FIRST_NAMES, PATIENT.SEX, v.VERSION, v.STATUS, v.VALIDATED_ON, v.REEVALUATION_ON)
                     .from(CARE_PLAN).join(PATIENT).on(PATIENT.ID.eq(CARE_PLAN.PATIENT_ID))
                     .join(v).on(v.PLAN_ID.eq(CARE_PLAN.ID))
+                    .where(Visibility.patients(db.access(), CARE_PLAN.PATIENT_ID))
                     .orderBy(CARE_PLAN.REFERENCE, v.VERSION).fetch();
             Map<Integer, List<org.jooq.Record>> byPlan = new LinkedHashMap<>();
             rows.forEach(r -> byPlan.computeIfAbsent(r.get(CARE_PLAN.ID), k -> new ArrayList<>()).add(r));
@@ -192,7 +205,10 @@ public final class PlanService {
 
     /** Why the draft cannot be validated now; empty when it can. */
     public List<Issue> validationIssues(int planId) {
-        return db.read(dsl -> validationIssues(dsl, planId));
+        return db.read(dsl -> {
+            readable(dsl, load(dsl, planId));
+            return validationIssues(dsl, planId);
+        });
     }
 
     /**
@@ -382,6 +398,7 @@ public final class PlanService {
     /** Records that the plan was printed or exported, and where. */
     public void recordPrint(int planId, int version, String destination, boolean social) {
         db.write(Permission.TRACE, (dsl, audit) -> {
+            readable(dsl, load(dsl, planId));
             Map<String, Audit.Change> changes = new LinkedHashMap<>();
             changes.put("version", Audit.Change.created(version));
             changes.put("destination", Audit.Change.created(destination));
@@ -389,6 +406,16 @@ public final class PlanService {
             audit.record("care_plan", planId, AuditAction.PRINT, changes);
             return null;
         });
+    }
+
+    /** The plan when one may read its patient; refused in French, naming the plan, when one does not follow them. */
+    private Optional<Plan> readable(DSLContext dsl, Optional<Plan> plan) {
+        plan.ifPresent(p -> Visibility.require(dsl, db.access(), p.patientId(), "le plan " + p.reference()));
+        return plan;
+    }
+
+    private void requirePatient(DSLContext dsl, int patientId) {
+        Visibility.require(dsl, db.access(), patientId, "les plans du patient " + Patient.reference(patientId));
     }
 
     /** A fresh uid for a new problem, objective or action. */

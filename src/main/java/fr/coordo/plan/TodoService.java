@@ -1,12 +1,19 @@
 package fr.coordo.plan;
 
+import static fr.coordo.store.schema.Tables.PATIENT;
+
 import fr.coordo.patient.Patient;
+import fr.coordo.patient.Visibility;
+import fr.coordo.store.Access;
 import fr.coordo.store.Database;
+import fr.coordo.store.Permission;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -75,9 +82,22 @@ public final class TodoService {
         this(db, Clock.system(Database.ZONE));
     }
 
+    /** The to-do list of the patients one may read: a professionnel sees the patients they follow only. */
     public Todo today() {
         LocalDate today = LocalDate.now(clock.withZone(Database.ZONE));
-        return db.read(dsl -> build(dsl, today));
+        Access who = db.access();
+        return db.read(dsl -> {
+            Todo all = build(dsl, today);
+            if (who.can(Permission.ALL_PATIENTS)) {
+                return all;
+            }
+            // few patients for one professional: the lists are filtered here rather than in each query
+            Set<Integer> mine = new HashSet<>(dsl.select(PATIENT.ID).from(PATIENT).where(Visibility.patients(who, PATIENT.ID)).fetch(PATIENT.ID));
+            return new Todo(all.lateActions().stream().filter(t -> mine.contains(t.patientId())).toList(),
+                    all.reviews().stream().filter(t -> mine.contains(t.patientId())).toList(),
+                    all.drafts().stream().filter(t -> mine.contains(t.patientId())).toList(),
+                    all.withoutConsent().stream().filter(t -> mine.contains(t.patientId())).toList());
+        });
     }
 
     private static Todo build(DSLContext dsl, LocalDate today) {

@@ -10,6 +10,12 @@ public final class AccessDenied extends StoreException {
         this.permission = permission;
     }
 
+    /** A refusal worded by the service that knows what was asked (a patient one does not follow). */
+    public AccessDenied(Permission permission, String message) {
+        super(message);
+        this.permission = permission;
+    }
+
     public Permission permission() {
         return permission;
     }

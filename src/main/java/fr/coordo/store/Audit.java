@@ -7,18 +7,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.Result;
 import org.jooq.tools.json.JSONValue;
 
 /**
  * Appends audit entries inside the write transaction that makes the change, so that an entry exists
- * exactly when its change does.
+ * exactly when its change does. Each entry is chained to the one before it ({@link AuditChain}).
  */
 public final class Audit {
     private final DSLContext dsl;
     private final Clock clock;
     private final String actor;
     private int recorded;
+    private boolean chainLoaded;
+    private boolean chained;
+    private long lastId;
+    private String lastHash;
 
     Audit(DSLContext dsl, Clock clock, String actor) {
         this.dsl = dsl;
@@ -33,8 +39,19 @@ public final class Audit {
         }
     }
 
-    /** Records a change; values of sensitive fields (NIR, IBAN…) are masked before they are stored. */
+    /**
+     * Records a change; values of sensitive fields (NIR, IBAN…) are masked before they are stored. The patient
+     * it concerns is found from the entity (a patient, a plan, an appointment, an episode…).
+     */
     public void record(String entity, Object entityId, AuditAction action, Map<String, Change> changes) {
+        record(entity, entityId, null, action, changes);
+    }
+
+    /**
+     * As {@link #record(String, Object, AuditAction, Map)}, for a change about {@code patientId}: the caller
+     * knows the patient (needed when the entity no longer exists once recorded, as a deleted appointment).
+     */
+    public void record(String entity, Object entityId, Integer patientId, AuditAction action, Map<String, Change> changes) {
         String json = null;
         if (changes != null && !changes.isEmpty()) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -46,15 +63,87 @@ public final class Audit {
             });
             json = JSONValue.toJSONString(out);
         }
+        String at = Timestamps.now(clock);
+        String id = entityId == null ? null : entityId.toString();
+        if (!chainLoaded) {
+            loadChain();
+        }
+        if (!chained) {
+            // a schema older than the chain (tests stopping at an earlier version)
+            dsl.insertInto(AUDIT_ENTRY).set(AUDIT_ENTRY.AT, at).set(AUDIT_ENTRY.ACTOR, actor).set(AUDIT_ENTRY.ENTITY, entity)
+                    .set(AUDIT_ENTRY.ENTITY_ID, id).set(AUDIT_ENTRY.ACTION, action.name()).set(AUDIT_ENTRY.CHANGES, json)
+                    .execute();
+            recorded++;
+            return;
+        }
+        Integer patient = patientId != null ? patientId : patientOf(entity, id);
+        long next = lastId + 1;
+        String hash = AuditChain.hash(new AuditChain.Entry(next, at, actor, entity, id, action.name(), json, patient, lastHash));
         dsl.insertInto(AUDIT_ENTRY)
-                .set(AUDIT_ENTRY.AT, Timestamps.now(clock))
+                .set(AUDIT_ENTRY.ID, (int) next)
+                .set(AUDIT_ENTRY.AT, at)
                 .set(AUDIT_ENTRY.ACTOR, actor)
                 .set(AUDIT_ENTRY.ENTITY, entity)
-                .set(AUDIT_ENTRY.ENTITY_ID, entityId == null ? null : entityId.toString())
+                .set(AUDIT_ENTRY.ENTITY_ID, id)
                 .set(AUDIT_ENTRY.ACTION, action.name())
                 .set(AUDIT_ENTRY.CHANGES, json)
+                .set(AUDIT_ENTRY.PATIENT_ID, patient)
+                .set(AUDIT_ENTRY.PREV_HASH, lastHash)
+                .set(AUDIT_ENTRY.HASH, hash)
                 .execute();
+        lastId = next;
+        lastHash = hash;
         recorded++;
+    }
+
+    /**
+     * The last entry, read once per transaction: writes are serialised (one connection, transactions begun
+     * IMMEDIATE), so no other entry can be appended before this transaction ends.
+     */
+    private void loadChain() {
+        Result<org.jooq.Record> last = dsl.fetch("SELECT * FROM audit_entry ORDER BY id DESC LIMIT 1");
+        chained = last.field("hash") != null;
+        if (chained && last.isNotEmpty()) {
+            lastId = last.get(0).get("id", Long.class);
+            lastHash = last.get(0).get("hash", String.class);
+        }
+        chainLoaded = true;
+    }
+
+    private Integer patientOf(String entity, String entityId) {
+        if (!SUBJECTS.contains(entity)) {
+            return null;
+        }
+        return dsl.resultQuery("SELECT " + patientExpression("a") + " FROM (SELECT ? AS entity, ? AS entity_id) a",
+                entity, entityId).fetchOne(0, Integer.class);
+    }
+
+    /** The entities whose patient {@link #patientExpression} finds. */
+    private static final Set<String> SUBJECTS = Set.of("patient", "care_plan", "plan_version", "plan_step", "plan_action_update",
+            "appointment", "pcr_episode", "pcr_episode_sequence", "payment_split");
+
+    /**
+     * SQL giving the patient an audit entry of table alias {@code a} is about, from its entity and entity id
+     * (through the plan, the appointment, the episode…); NULL when it concerns no patient or
+     * the entity no longer exists. Used when recording and by the viewer for entries recorded before the
+     * trail kept the patient.
+     */
+    public static String patientExpression(String a) {
+        String id = "CAST(" + a + ".entity_id AS INTEGER)";
+        String viaPlan = "(SELECT cp.patient_id FROM %s x JOIN care_plan cp ON cp.id = x.plan_id WHERE x.id = " + id + ")";
+        return "(CASE " + a + ".entity"
+                + " WHEN 'patient' THEN " + id
+                + " WHEN 'care_plan' THEN (SELECT patient_id FROM care_plan WHERE id = " + id + ")"
+                + " WHEN 'plan_version' THEN " + viaPlan.formatted("plan_version")
+                + " WHEN 'plan_step' THEN " + viaPlan.formatted("plan_step")
+                + " WHEN 'plan_action_update' THEN " + viaPlan.formatted("plan_action_update")
+                + " WHEN 'appointment' THEN (SELECT patient_id FROM appointment WHERE id = " + id + ")"
+                + " WHEN 'pcr_episode' THEN (SELECT patient_id FROM pcr_episode WHERE id = " + id + ")"
+                + " WHEN 'pcr_episode_sequence' THEN (SELECT e.patient_id FROM pcr_episode_sequence s "
+                + "JOIN pcr_episode e ON e.id = s.episode_id WHERE s.id = " + id + ")"
+                // the key of a split is « episode id:sequence code »: the cast keeps the leading number
+                + " WHEN 'payment_split' THEN (SELECT patient_id FROM pcr_episode WHERE id = " + id + ")"
+                + " END)";
     }
 
     /** Who is writing: recorded with each entry, and by features that keep who validated or signed. */

@@ -159,6 +159,7 @@ public final class Database implements AutoCloseable {
             Flyway flyway = flyway(readWrite(db, options.key()), options);
             MigrateResult result = flyway.migrate();
             connection = connect(db, options.key());
+            AuditChain.sealLegacy(connection);
             String version = flyway.info().current() == null ? null : flyway.info().current().getVersion().getVersion();
             return new Database(db, options, instanceLock, connection, new OpenReport(version, result.migrationsExecuted, backup));
         } catch (StoreException e) {
@@ -367,9 +368,32 @@ public final class Database implements AutoCloseable {
             connection.rollback();
             connection.setAutoCommit(true);
         } catch (SQLException e) {
+            if (alreadyRolledBack()) {
+                LOG.info("SQLite had already rolled the transaction back (full disk, I/O error): the connection stays usable");
+                return;
+            }
             LOG.error("Rollback failed: the connection is closed", e);
             broken = true;
             closeQuietly(connection);
+        }
+    }
+
+    /**
+     * SQLite rolls a transaction back by itself after a full disk or an I/O error, and the driver's own rollback then
+     * fails for want of a transaction. A BEGIN succeeds only in that case (inside a live transaction it is refused):
+     * the empty transaction it opens is then committed, and the connection is back in auto-commit, nothing pending.
+     */
+    private boolean alreadyRolledBack() {
+        try (Statement st = connection.createStatement()) {
+            st.execute("BEGIN");
+        } catch (SQLException stillOpen) {
+            return false;
+        }
+        try {
+            connection.setAutoCommit(true);
+            return true;
+        } catch (SQLException e) {
+            return false;
         }
     }
 
@@ -490,6 +514,8 @@ public final class Database implements AutoCloseable {
         // FULL: a committed write survives a power cut, not only a crash of the application.
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // Sorts and temporary tables stay in memory: a temporary file would hold decrypted pages.
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         Connection c = config.createConnection("jdbc:sqlite:" + db);
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA application_id")) {
             if (rs.next() && rs.getInt(1) != APPLICATION_ID) {

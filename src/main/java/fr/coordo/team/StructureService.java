@@ -14,6 +14,7 @@ import fr.coordo.identity.Issue;
 import fr.coordo.store.Audit;
 import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
+import fr.coordo.store.Permission;
 import fr.coordo.store.Timestamps;
 import fr.coordo.store.schema.tables.records.StructureRecord;
 import java.time.Clock;
@@ -85,6 +86,8 @@ public final class StructureService {
 
     /** Saves the structure (creating it the first time); refused whole while an issue remains. */
     public void save(StructureInput input, Set<IdentifierKind> confirmed) {
+        // the structure's identity is a setting: refused before any check for a role that cannot change settings
+        db.access().require(Permission.SETTINGS);
         StructureInput in = input.withDefaultsFromPostalCode();
         List<Issue> issues = check(in, confirmed);
         if (!issues.isEmpty()) {

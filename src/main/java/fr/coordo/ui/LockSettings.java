@@ -1,14 +1,8 @@
 package fr.coordo.ui;
 
-import static fr.coordo.store.schema.Tables.APP_SETTING;
-
-import fr.coordo.store.Audit;
-import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
-import fr.coordo.store.Permission;
 import fr.coordo.store.Settings;
 import fr.coordo.store.StoreException;
-import java.util.Map;
 import javafx.event.Event;
 import javafx.event.EventType;
 import javafx.geometry.Pos;
@@ -54,13 +48,8 @@ final class LockSettings extends VBox {
         if (minutes < 1 || minutes > MAX_MINUTES) {
             throw new StoreException("Verrouillage : indiquez un délai de 1 à " + MAX_MINUTES + " minutes.");
         }
-        int before = minutes(db);
-        db.write(Permission.SETTINGS, (dsl, audit) -> {
-            dsl.insertInto(APP_SETTING).set(APP_SETTING.KEY, KEY).set(APP_SETTING.VALUE, String.valueOf(minutes))
-                    .onConflict(APP_SETTING.KEY).doUpdate().set(APP_SETTING.VALUE, String.valueOf(minutes)).execute();
-            audit.record("app_setting", KEY, AuditAction.UPDATE, Map.of("value", new Audit.Change(before, minutes)));
-            return null;
-        });
+        // audited, and refused in French without the SETTINGS right
+        new Settings(db).set(KEY, String.valueOf(minutes));
     }
 
     private final Spinner<Integer> spinner = new Spinner<>(1, MAX_MINUTES, DEFAULT_MINUTES);

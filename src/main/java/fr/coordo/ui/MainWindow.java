@@ -1,7 +1,6 @@
 package fr.coordo.ui;
 
 import fr.coordo.security.Session;
-import fr.coordo.store.Permission;
 import fr.coordo.store.StoreException;
 import fr.coordo.team.TeamRepository;
 import java.util.EnumMap;
@@ -170,13 +169,7 @@ final class MainWindow {
 
     /** Whether the person signed in may open this section (the services refuse too: this only hides). */
     boolean allowed(Section section) {
-        Permission needed = switch (section) {
-            case PAYMENTS -> Permission.PAYMENTS;
-            case SETTINGS -> Permission.SETTINGS;
-            case ACCOUNTS -> Permission.ACCOUNTS;
-            default -> null;
-        };
-        return needed == null || workspace != null && workspace.database().access().can(needed);
+        return workspace != null && section.shownTo(workspace.database().access());
     }
 
     void select(Section section) {
@@ -198,6 +191,9 @@ final class MainWindow {
         if (view instanceof PathwayView pathway) {
             pathway.reload();
         }
+        if (view instanceof AuditView journal) {
+            journal.reload();
+        }
         stage.setTitle(section.title + " — Coordo");
     }
 
@@ -211,6 +207,7 @@ final class MainWindow {
             case PAYMENTS -> new PaymentsView(workspace, stage);
             case SETTINGS -> new SettingsView(workspace, stage);
             case ACCOUNTS -> new AccountsView(workspace, stage);
+            case JOURNAL -> new AuditView(workspace);
             default -> new ComingSoonView(section);
         };
         view.setId("view-" + section.id);

@@ -1,5 +1,7 @@
 package fr.coordo.ui;
 
+import fr.coordo.store.Access;
+import fr.coordo.store.Permission;
 import javafx.scene.input.KeyCode;
 
 /** The sections of the navigation, in order; each has a Ctrl+digit shortcut. */
@@ -21,23 +23,37 @@ enum Section {
                     + "signatures, inclusions et épisodes de soins."),
     PAYMENTS("paiements", "Paiements", KeyCode.DIGIT6, true,
             "La répartition de chaque forfait entre les professionnels au centime près, les contrôles avant paiement, "
-                    + "les ordres de paiement en PDF et les fichiers CSV et SEPA."),
+                    + "les ordres de paiement en PDF et les fichiers CSV et SEPA.", Permission.PAYMENTS),
     SETTINGS("parametres", "Paramètres", KeyCode.DIGIT7, true,
-            "La base de données utilisée, ses sauvegardes et les informations sur Coordo."),
-    ACCOUNTS("comptes", "Comptes", KeyCode.DIGIT8, true,
-            "Les comptes des personnes qui utilisent Coordo, leur rôle et leur mot de passe.");
+            "La base de données utilisée, ses sauvegardes et les informations sur Coordo.", Permission.SETTINGS),
+    JOURNAL("journal", "Journal", KeyCode.DIGIT8, true,
+            "Qui a créé, modifié, imprimé ou exporté quoi et quand, par personne, patient et date, avec la vérification "
+                    + "que le journal est intègre.", Permission.AUDIT),
+    ACCOUNTS("comptes", "Comptes", KeyCode.DIGIT9, true,
+            "Les comptes des personnes qui utilisent Coordo, leur rôle et leur mot de passe.", Permission.ACCOUNTS);
 
     final String id;
     final String title;
     final KeyCode shortcut;
     final boolean available;
     final String description;
+    /** The right the section needs, or null when everyone signed in sees it. */
+    final Permission needed;
 
     Section(String id, String title, KeyCode shortcut, boolean available, String description) {
+        this(id, title, shortcut, available, description, null);
+    }
+
+    Section(String id, String title, KeyCode shortcut, boolean available, String description, Permission needed) {
         this.id = id;
         this.title = title;
         this.shortcut = shortcut;
         this.available = available;
         this.description = description;
+        this.needed = needed;
+    }
+
+    boolean shownTo(Access who) {
+        return needed == null || who.can(needed);
     }
 }

@@ -35,6 +35,7 @@ class AgendaCliTest {
     static void database() {
         full = shared.resolve("agenda.db");
         AgendaFixtures.agenda(full).close();
+        CliAccess.protect(full);
     }
 
     private Run run(Path db, String... args) {
@@ -44,12 +45,12 @@ class AgendaCliTest {
         all[0] = "--db";
         all[1] = db.toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        int code = Main.execute(all, Map.of("XDG_DATA_HOME", dir.toString()), new PrintWriter(out, true), new PrintWriter(err, true), t -> { });
+        int code = Main.execute(all, CliAccess.env(dir), new PrintWriter(out, true), new PrintWriter(err, true), t -> { });
         return new Run(code, out.toString().replace(System.lineSeparator(), "\n"), err.toString().replace(System.lineSeparator(), "\n"));
     }
 
     private static int appointments(Path db) {
-        try (Database d = Database.open(db)) {
+        try (Database d = CliAccess.open(db)) {
             return new AgendaService(d).between(LocalDate.of(2000, 1, 1), LocalDate.of(2100, 1, 1), AgendaService.Filter.TEAM).size();
         }
     }
@@ -66,6 +67,7 @@ class AgendaCliTest {
 
         Path other = dir.resolve("autre.db");
         AgendaFixtures.people(other).close();
+        CliAccess.protect(other);
         Run imported = run(other, "agenda", "import-ics", ics.toString(), "--professional", AgendaFixtures.BERNARD_RPPS);
         assertEquals(0, imported.code(), imported.err());
         assertEquals("Agenda de Bernard Camille : 20 rendez-vous créés, 0 mis à jour, 0 inchangé.\n", imported.out());

@@ -40,12 +40,13 @@ class AgendaSheetCliTest {
     static void database() {
         db = shared.resolve("agenda.db");
         AgendaSheetFixtures.create(db).close();
+        CliAccess.protect(db);
     }
 
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = CoordoCommand.commandLine(Map.of("XDG_DATA_HOME", dir.toString()), t -> { });
+        CommandLine cli = CoordoCommand.commandLine(CliAccess.env(dir), t -> { });
         cli.addSubcommand("sheet", new AgendaSheetCommand());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
@@ -65,6 +66,7 @@ class AgendaSheetCliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("Agenda de Lucie Petit pour la semaine du lundi 23 au dimanche 29 novembre 2026 "
                 + "(11 rendez-vous) écrit : " + out), r.out());
+        assertTrue(r.err().startsWith("Attention : cette feuille contient des données de santé"), r.err());
         byte[] pdf = Files.readAllBytes(out);
         PdfAssertions.assertPdfA2b(pdf);
         assertTrue(text(pdf).contains("Lundi 23 novembre"));

@@ -34,7 +34,9 @@ class CliTest {
     }
 
     private Run run(String... args) {
-        return run(Map.of("XDG_DATA_HOME", dir.resolve("donnees").toString()), args);
+        // Signed in as the documented demo account: most databases here are made by « coordo demo ».
+        return run(Map.of("XDG_DATA_HOME", dir.resolve("donnees").toString(), CoordoCommand.USER_ENV, DemoDatabase.LOGIN,
+                CoordoCommand.PASSWORD_ENV, DemoDatabase.PASSWORD), args);
     }
 
     @Test
@@ -64,7 +66,9 @@ class CliTest {
         Run r = run("--db", db.toString(), "demo");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("25 professionnels (dont 1 ancien membre), 200 patients"), r.out());
-        try (Database d = Database.open(db)) {
+        assertTrue(r.out().contains("identifiant « demo », mot de passe « demo »"), r.out());
+        assertTrue(r.out().matches("(?s).*Clé de secours de cette base de démonstration : ([0-9A-Z]{4}-){7}[0-9A-Z]{4}.*"), r.out());
+        try (Database d = CliAccess.open(db, DemoDatabase.LOGIN, DemoDatabase.PASSWORD)) {
             assertEquals(24, new TeamRepository(d).countActive(LocalDate.now(Database.ZONE)));
         }
         String before = Files2.sha256(db);
@@ -102,8 +106,8 @@ class CliTest {
         Path file = Files.writeString(dir.resolve("un-fichier"), "x");
         Run r = run("--db", file.resolve("coordo.db").toString(), "demo");
         assertEquals(1, r.code());
-        assertTrue(r.err().startsWith("Erreur : Impossible de créer le dossier"), r.err());
-        assertTrue(r.err().contains("droits d'écriture"), r.err());
+        assertTrue(r.err().startsWith("Erreur : Le fichier"), r.err());
+        assertTrue(r.err().contains("n'est pas un dossier. Choisissez un autre emplacement."), r.err());
     }
 
     @Test

@@ -64,6 +64,7 @@ class DeclarationCliTest {
             f.projects.create(f.input().withMembers(members));
             f.projects.markReady(f.readyProject());
         }
+        CliAccess.protect(db);
     }
 
     private Run run(String... args) {
@@ -73,7 +74,7 @@ class DeclarationCliTest {
         all[0] = "--db";
         all[1] = db.toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        int code = Main.execute(all, Map.of("XDG_DATA_HOME", dir.toString()), new PrintWriter(out, true), new PrintWriter(err, true), t -> { });
+        int code = Main.execute(all, CliAccess.env(dir), new PrintWriter(out, true), new PrintWriter(err, true), t -> { });
         return new Run(code, out.toString().replace(System.lineSeparator(), "\n"), err.toString().replace(System.lineSeparator(), "\n"));
     }
 

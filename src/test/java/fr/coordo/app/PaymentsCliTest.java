@@ -65,6 +65,7 @@ class PaymentsCliTest {
             p.episode(cpam, patient, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 10, 20));
             p.seenByAll(patient, LocalDate.of(2026, 8, 4));
         }
+        CliAccess.protect(db);
     }
 
     private Run run(String... args) {
@@ -74,7 +75,7 @@ class PaymentsCliTest {
         all[0] = "--db";
         all[1] = db.toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        int code = Main.execute(all, Map.of("XDG_DATA_HOME", dir.toString()), new PrintWriter(out, true), new PrintWriter(err, true), t -> { });
+        int code = Main.execute(all, CliAccess.env(dir), new PrintWriter(out, true), new PrintWriter(err, true), t -> { });
         return new Run(code, out.toString().replace(System.lineSeparator(), "\n"), err.toString().replace(System.lineSeparator(), "\n"));
     }
 
@@ -112,7 +113,7 @@ class PaymentsCliTest {
 
     @Test
     void aFailedCheckBlocksTheIssueWithItsFrenchSentence() {
-        try (Database d = Database.open(db)) {
+        try (Database d = CliAccess.open(db)) {
             ProfessionalInput c = PathwayFixtures.complete("NomE", "Prénom", "psychologue", 4);
             new TeamService(d).update(psychologist, new ProfessionalInput(c.civility(), c.lastName(), c.firstName(), c.professionCode(),
                     null, c.rpps(), null, c.amNumber(), null, true, null, PracticeMode.LIBERAL, null, null, c.phone(), null, null, null, null,
@@ -188,7 +189,7 @@ class PaymentsCliTest {
         assertEquals(0, p.code(), p.err());
         PdfAssertions.assertPdfA2b(Files.readAllBytes(pdf));
 
-        try (Database d = Database.open(db)) {
+        try (Database d = CliAccess.open(db)) {
             PaymentService service = new PaymentService(d);
             PaymentOrder o = service.findByNumber(transfer).orElseThrow();
             assertEquals(Fingerprint.of(xml), o.sepaFingerprint());

@@ -54,6 +54,7 @@ class PlanCliTest {
                     List.of()), Set.of());
             new PlanService(b.db()).start(other);
         }
+        CliAccess.protect(db);
     }
 
     private Run run(String... args) {
@@ -63,7 +64,7 @@ class PlanCliTest {
         all[0] = "--db";
         all[1] = db.toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        int code = Main.execute(all, Map.of("XDG_DATA_HOME", dir.toString()), new PrintWriter(out, true), new PrintWriter(err, true), t -> { });
+        int code = Main.execute(all, CliAccess.env(dir), new PrintWriter(out, true), new PrintWriter(err, true), t -> { });
         return new Run(code, out.toString().replace(System.lineSeparator(), "\n"), err.toString());
     }
 
@@ -87,11 +88,12 @@ class PlanCliTest {
         Run r = run("plan", "pdf", "PPS-2026-0001", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("Plan PPS-2026-0001, version 2 du 12/05/2026, écrit : " + out), r.out());
+        assertTrue(r.err().startsWith("Attention : ce plan contient des données de santé"), r.err());
         byte[] pdf = Files.readAllBytes(out);
         PdfAssertions.assertPdfA2b(pdf);
         String text = text(pdf);
         assertTrue(text.contains("Rééducation de l'équilibre") && text.contains("Portage de repas à domicile"), "both parts");
-        try (Database d = Database.open(db)) {
+        try (Database d = CliAccess.open(db)) {
             assertTrue(d.read(dsl -> dsl.fetchCount(dsl.selectFrom("audit_entry").where("action = 'PRINT' and changes like ?",
                     "%" + out.getFileName() + "%"))) == 1, "the print is audited");
         }

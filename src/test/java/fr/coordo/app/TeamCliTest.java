@@ -27,19 +27,19 @@ class TeamCliTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.execute(args, Map.of("XDG_DATA_HOME", dir.toString()), new PrintWriter(out, true), new PrintWriter(err, true), t -> { });
+        int code = Main.execute(args, CliAccess.env(dir), new PrintWriter(out, true), new PrintWriter(err, true), t -> { });
         return new Run(code, out.toString().replace(System.lineSeparator(), "\n"), err.toString());
     }
 
     private List<Professional> team(Path db) {
-        try (Database d = Database.open(db)) {
+        try (Database d = CliAccess.open(db)) {
             return new TeamService(d).all();
         }
     }
 
     @Test
     void aMixedWindows1252FileGivesTheExactReportAndWritesOnlyTheGoodRow() {
-        Path db = dir.resolve("equipe.db");
+        Path db = CliAccess.protect(dir.resolve("equipe.db"));
         Run r = run("--db", db.toString(), "team", "import", MIXED.toString());
         assertEquals(1, r.code(), "not every row was imported");
         assertEquals("""
@@ -64,7 +64,7 @@ class TeamCliTest {
 
     @Test
     void acceptingWarningsImportsTheDoubtfulKeyAndRecordsTheConfirmation() {
-        Path db = dir.resolve("avertissements.db");
+        Path db = CliAccess.protect(dir.resolve("avertissements.db"));
         Run r = run("--db", db.toString(), "team", "import", "--accept-warnings", MIXED.toString());
         assertEquals(1, r.code());
         assertTrue(r.out().contains("ligne 4 : importée — Roux Anne"), r.out());
@@ -78,6 +78,7 @@ class TeamCliTest {
     void aFileWhoseRowsAreAllGoodExitsWithZeroAndRoundTripsThroughExport() throws Exception {
         Path db = dir.resolve("source.db");
         assertEquals(0, run("--db", db.toString(), "demo").code());
+        CliAccess.adminOnDemo(db);
         Path csv = dir.resolve("export/equipe.csv");
         Run export = run("--db", db.toString(), "team", "export", "--out", csv.toString());
         assertEquals(0, export.code(), export.err());
@@ -87,7 +88,7 @@ class TeamCliTest {
         assertTrue(text.contains("\r\n"), "CRLF line ends");
         assertTrue(text.lines().skip(1).allMatch(l -> l.split(";", -1).length == 23), "23 columns on every line");
 
-        Path copy = dir.resolve("copie.db");
+        Path copy = CliAccess.protect(dir.resolve("copie.db"));
         // The export says which doubtful keys were confirmed: its own file imports without --accept-warnings.
         Run imported = run("--db", copy.toString(), "team", "import", csv.toString());
         assertEquals(0, imported.code(), imported.out());
@@ -111,7 +112,7 @@ class TeamCliTest {
     @Test
     void aFileWithoutTheRequiredColumnsIsRefusedWhole() throws Exception {
         Path csv = Files.writeString(dir.resolve("sans-profession.csv"), "nom,prénom\nDupont,Jean\n");
-        Run r = run("--db", dir.resolve("x.db").toString(), "team", "import", csv.toString());
+        Run r = run("--db", CliAccess.protect(dir.resolve("x.db")).toString(), "team", "import", csv.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("colonnes obligatoires : profession"), r.err());
         assertTrue(r.err().contains("Rien n'a été importé"), r.err());
@@ -121,6 +122,7 @@ class TeamCliTest {
     void exportToTheTerminalHasNoByteOrderMark() {
         Path db = dir.resolve("t.db");
         assertEquals(0, run("--db", db.toString(), "demo").code());
+        CliAccess.adminOnDemo(db);
         Run r = run("--db", db.toString(), "team", "export");
         assertEquals(0, r.code());
         assertTrue(r.out().startsWith("nom;prénom;civilité;profession"), r.out().substring(0, 40));

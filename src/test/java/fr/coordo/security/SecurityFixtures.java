@@ -6,7 +6,9 @@ import java.time.Clock;
 
 /** Protected databases for tests: the real encryption and keyring, with Argon2 at its light test cost. */
 public final class SecurityFixtures {
-    public static final char[] ADMIN_PASSWORD = "administrer-coordo".toCharArray();
+    public static final char[] ADMIN_PASSWORD = "gerer-la-coordination".toCharArray();
+    /** The password {@link #account} gives every account it creates. */
+    public static final char[] ACCOUNT_PASSWORD = "une-phrase-de-passe-solide".toCharArray();
 
     private SecurityFixtures() {}
 
@@ -21,7 +23,7 @@ public final class SecurityFixtures {
 
     /** Creates an account (through the administrator) and returns its password. */
     public static char[] account(Session admin, Clock clock, String login, String name, Role role, Integer professionalId) {
-        char[] password = (login + "-mot-de-passe").toCharArray();
+        char[] password = ACCOUNT_PASSWORD.clone();
         new AccountService(admin, vault(admin.database().file(), clock), clock)
                 .create(new AccountService.AccountInput(login, name, role, professionalId), password, password);
         return password;
