@@ -2,21 +2,36 @@ package fr.coordo.app;
 
 import fr.coordo.demo.DemoGenerator;
 import fr.coordo.plan.PlanPdf;
+import fr.coordo.security.Keyring;
+import fr.coordo.security.Kdf;
+import fr.coordo.security.Session;
+import fr.coordo.security.Vault;
 import fr.coordo.store.AppPaths;
 import fr.coordo.store.Database;
 import fr.coordo.store.Settings;
+import fr.coordo.store.StoreException;
 import fr.coordo.ui.Startup;
 import fr.coordo.ui.Workspace;
+import java.time.Clock;
 import org.slf4j.LoggerFactory;
 
-/** Composition root of the window: opens the database and wires the services the views use. */
-final class AppStartup implements Startup {
+/** Composition root of the window: the door of the database and the services the views use. */
+public final class AppStartup implements Startup {
     private final AppPaths paths;
     private final boolean defaultDatabase;
+    private final Clock clock;
+    private final Vault vault;
 
     AppStartup(AppPaths paths, boolean defaultDatabase) {
+        this(paths, defaultDatabase, Clock.system(Database.ZONE), Kdf.Params.STANDARD);
+    }
+
+    /** For tests: a movable clock (inactivity lock, slowed sign-ins) and a light Argon2 cost. */
+    public AppStartup(AppPaths paths, boolean defaultDatabase, Clock clock, Kdf.Params params) {
         this.paths = paths;
         this.defaultDatabase = defaultDatabase;
+        this.clock = clock;
+        this.vault = new Vault(paths.database(), clock, params);
     }
 
     @Override
@@ -27,6 +42,64 @@ final class AppStartup implements Startup {
     @Override
     public String version() {
         return Version.current();
+    }
+
+    @Override
+    public Vault vault() {
+        return vault;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * A newcomer's first start: the default database, new (or a plain demonstration from an older Coordo),
+     * becomes the protected demonstration with its documented account demo / demo.
+     */
+    @Override
+    public Door prepare() {
+        Vault.State state = vault.state();
+        if (defaultDatabase && (state == Vault.State.NEW || state == Vault.State.UNPROTECTED && plainDemo())) {
+            DemoDatabase.create(vault, DemoGenerator.DEFAULT_SEED, DemoGenerator.Size.SMALL).setup().session().close();
+            return new Door(vault.state(), true);
+        }
+        return new Door(state, state == Vault.State.PROTECTED && demoKeyring());
+    }
+
+    private boolean plainDemo() {
+        try (Database db = Database.open(paths.database())) {
+            return new Settings(db).isDemo();
+        }
+    }
+
+    /** Before sign-in the settings cannot be read; the demonstration's keyring has the slot « demo ». */
+    private boolean demoKeyring() {
+        try {
+            return Keyring.load(paths.database()).map(k -> k.has(DemoDatabase.LOGIN)).orElse(false);
+        } catch (StoreException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Workspace open(Session session) {
+        Database db = session.database();
+        Workspace workspace = new Workspace(db, paths, new Settings(db).isDemo(), Version.current(), session, vault);
+        warmUpPrinting();
+        return workspace;
+    }
+
+    @Override
+    public void signedIn(Workspace workspace) {
+        // Lead: the daily automatic backup (fr.coordo.backup) starts here, once per sign-in.
+    }
+
+    @Override
+    public void closing(Workspace workspace) {
+        // Lead: the automatic backup at closing (fr.coordo.backup) runs here, before the database is closed;
+        // also called when the person changes user from the lock screen.
     }
 
     /**
@@ -46,22 +119,5 @@ final class AppStartup implements Startup {
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
-    }
-
-    @Override
-    public Workspace open() {
-        Database db = Database.open(paths.database());
-        try {
-            // A newcomer's first start: the default database is filled with the demo structure.
-            if (defaultDatabase && DemoGenerator.isEmpty(db)) {
-                new DemoGenerator(DemoGenerator.DEFAULT_SEED).fill(db, DemoGenerator.Size.SMALL);
-            }
-            Workspace workspace = new Workspace(db, paths, new Settings(db).isDemo(), Version.current());
-            warmUpPrinting();
-            return workspace;
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
     }
 }

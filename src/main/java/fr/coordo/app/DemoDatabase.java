@@ -24,7 +24,12 @@ public final class DemoDatabase {
 
     /** Creates (or, for a plain one from an older Coordo, protects) the file and fills it with demo data when empty. */
     public static Created create(Path db, long seed, DemoGenerator.Size size) {
-        Vault vault = new Vault(db);
+        return create(new Vault(db), seed, size);
+    }
+
+    /** The same through a given door (the window's tests use a light Argon2 cost). */
+    public static Created create(Vault vault, long seed, DemoGenerator.Size size) {
+        Path db = vault.database();
         if (vault.state() == Vault.State.UNPROTECTED) {
             // A real structure's file from an older Coordo must never end up behind the public demo password.
             try (Database plain = Database.open(db)) {

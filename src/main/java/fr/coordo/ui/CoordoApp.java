@@ -42,7 +42,11 @@ public final class CoordoApp extends Application {
         window.openWorkspace();
     }
 
-    /** Closes the database off the JavaFX thread; a backup still running finishes first (the thread keeps the JVM alive). */
+    /**
+     * Closes the database off the JavaFX thread; a backup still running finishes first (the thread keeps the JVM alive).
+     * The automatic backup at closing belongs in {@link Startup#closing} (AppStartup), which the window calls just
+     * before closing the database; the daily one in {@link Startup#signedIn}.
+     */
     @Override
     public void stop() {
         if (window != null) {

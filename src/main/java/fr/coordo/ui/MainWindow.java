@@ -1,5 +1,6 @@
 package fr.coordo.ui;
 
+import fr.coordo.security.Session;
 import fr.coordo.store.StoreException;
 import fr.coordo.team.TeamRepository;
 import java.util.EnumMap;
@@ -10,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -26,13 +28,17 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The shell: navigation on the left, the current section in the middle, the database in use in the
- * status bar. The database opens in the background so that the window shows at once.
+ * status bar. The database opens in the background so that the window shows at once. With a door
+ * ({@link Startup#vault()}), the window first shows the sign-in (or the first-run setup), hides the
+ * sections the person's role does not open, and locks after inactivity or on demand (Ctrl+L).
  */
 final class MainWindow {
     private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
@@ -40,6 +46,8 @@ final class MainWindow {
     private final Startup startup;
     private final Stage stage;
     private final WindowState windowState;
+    /** The scene's root: the shell, or the door, or the lock screen, never two of them (what is not shown is not in the scene). */
+    private final StackPane frame = new StackPane();
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final ToggleGroup navGroup = new ToggleGroup();
@@ -48,8 +56,15 @@ final class MainWindow {
     private final Label structureLabel = new Label();
     private final Label statusDb = new Label();
     private final Label statusDemo = new Label("Données de démonstration");
+    private final Label userName = new Label();
+    private final Label userRole = new Label();
+    private final VBox userBox = new VBox(6);
+    private final SignInFlow door;
+    private final LockTimer lockTimer;
     private volatile Workspace workspace;
     private boolean closing;
+    private boolean locked;
+    private Node focusBeforeLock;
     private Section current;
 
     MainWindow(Startup startup, Stage stage) {
@@ -62,11 +77,17 @@ final class MainWindow {
         root.setBottom(statusBar());
         content.getStyleClass().add("content");
         showMessage(loading());
+        frame.getChildren().setAll(root);
+        door = startup.vault() == null ? null : new SignInFlow(startup, stage, this::showDoor, this::signedIn);
+        lockTimer = new LockTimer(startup.clock(), this::lock);
+        // the settings' lock block tells the new delay by an event that bubbles up to the window
+        frame.addEventHandler(LockSettings.Changed.TYPE, e -> lockTimer.setMinutes(e.minutes));
     }
 
     void show() {
-        Scene scene = new Scene(root);
+        Scene scene = new Scene(frame);
         scene.getStylesheets().add(MainWindow.class.getResource("coordo.css").toExternalForm());
+        scene.getStylesheets().add(MainWindow.class.getResource("signin.css").toExternalForm());
         installShortcuts(scene);
         stage.setScene(scene);
         stage.setTitle("Coordo");
@@ -81,24 +102,55 @@ final class MainWindow {
         stage.show();
     }
 
-    /** Opens the database off the JavaFX thread, then enables the sections. */
+    /**
+     * Opens the database off the JavaFX thread, then enables the sections; with a door, readies the file
+     * (the demonstration, on a newcomer's first start) and shows the sign-in or the first-run setup.
+     */
     void openWorkspace() {
+        if (door == null) {
+            Background.run("open", () -> opened(startup.open()), this::workspaceOpened, this::openFailed);
+            return;
+        }
+        Background.run("door", startup::prepare, door::start, this::openFailed);
+    }
+
+    /** The person is signed in: their workspace opens in the background. */
+    private void signedIn(Session session) {
+        showDoor(loadingCard());
         Background.run("open", () -> {
-            Workspace ws = startup.open();
-            synchronized (this) {
-                if (closing) {
-                    // The window was closed while the database was opening.
-                    ws.database().close();
-                }
+            try {
+                Workspace ws = opened(startup.open(session));
+                lockTimer.setMinutes(LockSettings.minutes(ws.database()));
+                return ws;
+            } catch (RuntimeException e) {
+                session.close();
+                throw e;
             }
-            return ws;
-        }, this::workspaceOpened, this::openFailed);
+        }, ws -> {
+            frame.getChildren().setAll(root);
+            workspaceOpened(ws);
+            Background.run("signed-in", () -> {
+                startup.signedIn(ws);
+                return ws;
+            }, x -> {}, e -> {});
+        }, this::openFailed);
+    }
+
+    /** Closes a workspace that opened after the window was closed. */
+    private Workspace opened(Workspace ws) {
+        synchronized (this) {
+            if (closing) {
+                ws.database().close();
+            }
+        }
+        return ws;
     }
 
     /** Closes the database; may be called from any thread, also while it is still opening. */
     synchronized void close() {
         closing = true;
         if (workspace != null) {
+            startup.closing(workspace);
             workspace.database().close();
         }
     }
@@ -111,8 +163,17 @@ final class MainWindow {
         return current;
     }
 
+    boolean locked() {
+        return locked;
+    }
+
+    /** Whether the person signed in may open this section (the services refuse too: this only hides). */
+    boolean allowed(Section section) {
+        return workspace != null && section.shownTo(workspace.database().access());
+    }
+
     void select(Section section) {
-        if (workspace == null || !section.shownTo(workspace.database().access())) {
+        if (workspace == null || locked || !allowed(section)) {
             return;
         }
         current = section;
@@ -145,6 +206,7 @@ final class MainWindow {
             case PATHWAY -> new PathwayView(workspace, stage, this::openPatient, this::showPatientAgenda);
             case PAYMENTS -> new PaymentsView(workspace, stage);
             case SETTINGS -> new SettingsView(workspace, stage);
+            case ACCOUNTS -> new AccountsView(workspace, stage);
             case JOURNAL -> new AuditView(workspace);
             default -> new ComingSoonView(section);
         };
@@ -179,8 +241,16 @@ final class MainWindow {
         statusDb.setTooltip(new Tooltip(ws.database().file().toString()));
         statusDemo.setVisible(ws.demo());
         statusDemo.setManaged(ws.demo());
-        navButtons.values().forEach(b -> b.setDisable(false));
-        navButtons.forEach((s, b) -> Forms.show(b, s.shownTo(ws.database().access())));
+        navButtons.forEach((s, b) -> {
+            b.setDisable(false);
+            Forms.show(b, allowed(s));
+        });
+        if (ws.signedIn()) {
+            userName.setText(ws.session().account().displayName());
+            userRole.setText(ws.session().account().role().label());
+            lockTimer.start();
+        }
+        Forms.show(userBox, ws.signedIn());
         Background.run("structure", () -> new TeamRepository(ws.database()).structureName().orElse("Structure non renseignée"),
                 structureLabel::setText, e -> structureLabel.setText(""));
         select(Section.DASHBOARD);
@@ -190,11 +260,92 @@ final class MainWindow {
         }
     }
 
+    /** Shows a screen of the door (sign-in, setup, recovery) in place of the whole window. */
+    private void showDoor(Node screen) {
+        frame.getChildren().setAll(screen);
+        stage.setTitle("Coordo");
+    }
+
+    /** Hides everything behind the lock screen: the shell leaves the scene, dialogs are closed. */
+    void lock() {
+        Workspace ws = workspace;
+        if (ws == null || !ws.signedIn() || locked) {
+            return;
+        }
+        locked = true;
+        lockTimer.stop();
+        focusBeforeLock = stage.getScene() == null ? null : stage.getScene().getFocusOwner();
+        closeOwnedWindows();
+        LockScreen screen = new LockScreen(ws, startup.clock(), this::unlock, this::switchUser);
+        frame.getChildren().setAll(screen.screen());
+        stage.setTitle("Coordo — verrouillé");
+        javafx.application.Platform.runLater(screen::focus);
+    }
+
+    private void unlock() {
+        locked = false;
+        frame.getChildren().setAll(root);
+        if (current != null) {
+            stage.setTitle(current.title + " — Coordo");
+        }
+        if (focusBeforeLock != null) {
+            focusBeforeLock.requestFocus();
+        }
+        focusBeforeLock = null;
+        lockTimer.start();
+    }
+
+    /** Dialogs, menus and tooltips of the window show data too: a lock closes them (what was typed in a dialog is lost). */
+    private void closeOwnedWindows() {
+        for (Window w : java.util.List.copyOf(Window.getWindows())) {
+            if (w != stage && ownedByStage(w)) {
+                w.hide();
+            }
+        }
+    }
+
+    private boolean ownedByStage(Window w) {
+        Window owner = w;
+        for (int depth = 0; owner != null && depth < 16; depth++) {
+            if (owner == stage) {
+                return true;
+            }
+            owner = owner instanceof Stage s ? s.getOwner() : owner instanceof PopupWindow p ? p.getOwnerWindow() : null;
+        }
+        return false;
+    }
+
+    /** From the lock screen: closes this person's session and returns to the sign-in. */
+    private void switchUser() {
+        Workspace old;
+        synchronized (this) {
+            old = workspace;
+            workspace = null;
+        }
+        locked = false;
+        lockTimer.stop();
+        views.clear();
+        current = null;
+        content.getChildren().clear();
+        navButtons.values().forEach(b -> b.setDisable(true));
+        structureLabel.setText("");
+        String name = old == null ? "" : old.session().account().displayName();
+        showDoor(loadingCard());
+        Background.run("close-session", () -> {
+            if (old != null) {
+                startup.closing(old);
+                old.database().close();
+            }
+            return name;
+        }, n -> door.signIn("Session fermée pour " + n + "."), this::openFailed);
+    }
+
     private void openFailed(Throwable error) {
         LOG.error("Opening the database failed", error);
         String message = error instanceof StoreException ? error.getMessage()
                 : "Erreur inattendue : les détails sont dans le journal " + startup.paths().logFile() + ".";
         statusDb.setText("Aucune base ouverte");
+        frame.getChildren().setAll(root);
         showMessage(failure(message));
         Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.CLOSE);
         alert.setTitle("Coordo");
@@ -230,8 +381,40 @@ final class MainWindow {
                 was.setSelected(true);
             }
         });
+        Region grow = new Region();
+        VBox.setVgrow(grow, Priority.ALWAYS);
+        nav.getChildren().addAll(grow, userBox());
         nav.setPrefWidth(220);
         return nav;
+    }
+
+    /** Who is signed in, and their own actions: lock the window, change their password. */
+    private Node userBox() {
+        userName.setId("signed-in-name");
+        userName.getStyleClass().add("user-name");
+        userName.setWrapText(true);
+        userRole.setId("signed-in-role");
+        userRole.getStyleClass().add("user-role");
+        Button lockButton = new Button("Verrouiller (Ctrl+L)");
+        lockButton.getStyleClass().add("small");
+        lockButton.setId("lock-button");
+        lockButton.setTooltip(new Tooltip("Masquer les données jusqu'à la saisie du mot de passe (Ctrl+L)"));
+        lockButton.setMaxWidth(Double.MAX_VALUE);
+        lockButton.setOnAction(e -> lock());
+        Button password = new Button("Mon mot de passe…");
+        password.setTooltip(new Tooltip("Changer mon mot de passe"));
+        password.getStyleClass().add("small");
+        password.setId("change-password");
+        password.setMaxWidth(Double.MAX_VALUE);
+        password.setOnAction(e -> {
+            if (workspace != null && workspace.signedIn()) {
+                AccountsPasswordDialog.open(workspace, stage);
+            }
+        });
+        userBox.getChildren().setAll(userName, userRole, lockButton, password);
+        userBox.getStyleClass().add("user-box");
+        Forms.show(userBox, false);
+        return userBox;
     }
 
     private Parent statusBar() {
@@ -255,10 +438,13 @@ final class MainWindow {
     private void installShortcuts(Scene scene) {
         for (Section s : Section.values()) {
             scene.getAccelerators().put(new KeyCodeCombination(s.shortcut, KeyCombination.SHORTCUT_DOWN), () -> {
-                select(s);
-                navButtons.get(s).requestFocus();
+                if (workspace != null && !locked && allowed(s)) {
+                    select(s);
+                    navButtons.get(s).requestFocus();
+                }
             });
         }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::lock);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
             windowState.save(stage);
             stage.close();
@@ -275,6 +461,15 @@ final class MainWindow {
         Label l = new Label("Ouverture de la base…");
         VBox box = new VBox(12, p, l);
         box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private static Node loadingCard() {
+        ProgressIndicator p = new ProgressIndicator();
+        p.setMaxSize(48, 48);
+        VBox box = new VBox(12, p, new Label("Ouverture de la base…"));
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("signin-screen");
         return box;
     }
 

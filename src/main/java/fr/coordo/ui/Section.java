@@ -23,12 +23,14 @@ enum Section {
                     + "signatures, inclusions et épisodes de soins."),
     PAYMENTS("paiements", "Paiements", KeyCode.DIGIT6, true,
             "La répartition de chaque forfait entre les professionnels au centime près, les contrôles avant paiement, "
-                    + "les ordres de paiement en PDF et les fichiers CSV et SEPA."),
+                    + "les ordres de paiement en PDF et les fichiers CSV et SEPA.", Permission.PAYMENTS),
     SETTINGS("parametres", "Paramètres", KeyCode.DIGIT7, true,
-            "La base de données utilisée, ses sauvegardes et les informations sur Coordo."),
+            "La base de données utilisée, ses sauvegardes et les informations sur Coordo.", Permission.SETTINGS),
     JOURNAL("journal", "Journal", KeyCode.DIGIT8, true,
             "Qui a créé, modifié, imprimé ou exporté quoi et quand, par personne, patient et date, avec la vérification "
-                    + "que le journal est intègre.", Permission.AUDIT);
+                    + "que le journal est intègre.", Permission.AUDIT),
+    ACCOUNTS("comptes", "Comptes", KeyCode.DIGIT9, true,
+            "Les comptes des personnes qui utilisent Coordo, leur rôle et leur mot de passe.", Permission.ACCOUNTS);
 
     final String id;
     final String title;

@@ -58,6 +58,10 @@ final class SettingsView extends ScrollPane {
         VBox page = new VBox(14, title, structureTitle, structureText, new StructureForm(new StructureService(ws.database()), owner),
                 hoursTitle, hoursText, new OpeningHoursForm(new fr.coordo.agenda.OpeningHours(ws.database())),
                 pcrTitle, pcrText, new PcrTypeEditor(new fr.coordo.pathway.PcrTypeService(ws.database()), owner), databaseTitle, info, backupPane);
+        if (ws.signedIn()) {
+            // the inactivity lock's delay: a block of its own (LockSettings), before the database's information
+            page.getChildren().add(page.getChildren().indexOf(databaseTitle), new LockSettings(ws));
+        }
         page.setPadding(new Insets(32, 40, 32, 40));
         page.getStyleClass().add("page");
         setContent(page);

@@ -4,10 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.coordo.demo.DemoGenerator;
 import fr.coordo.patient.PatientService;
+import fr.coordo.security.Kdf;
+import fr.coordo.security.Session;
+import fr.coordo.security.Vault;
 import fr.coordo.store.AppPaths;
+import fr.coordo.store.Database;
+import fr.coordo.ui.Startup;
 import fr.coordo.ui.Workspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,33 +24,54 @@ class AppStartupTest {
     @TempDir
     Path dir;
 
+    private AppStartup startup(Path chosen) {
+        AppPaths paths = AppPaths.resolve(chosen, Map.of("XDG_DATA_HOME", dir.toString()));
+        return new AppStartup(paths, chosen == null, Clock.system(Database.ZONE), Kdf.Params.LIGHT);
+    }
+
     @Test
-    void theDefaultDatabaseIsFilledWithTheDemoOnceAndSaysSo() {
-        AppPaths paths = AppPaths.resolve(null, Map.of("XDG_DATA_HOME", dir.toString()));
-        Workspace ws = new AppStartup(paths, true).open();
-        try {
+    void theDefaultDatabaseBecomesTheProtectedDemonstrationOnceAndSaysSo() {
+        AppStartup first = startup(null);
+        Startup.Door door = first.prepare();
+        assertEquals(new Startup.Door(Vault.State.PROTECTED, true), door);
+        assertFalse(Database.isPlainSqlite(first.paths().database()), "the demonstration is encrypted like any database");
+        try (Session session = first.vault().unlock(DemoDatabase.LOGIN, DemoDatabase.PASSWORD.toCharArray())) {
+            Workspace ws = first.open(session);
             assertTrue(ws.demo());
+            assertTrue(ws.signedIn());
             assertEquals(200, new PatientService(ws.database()).count());
-        } finally {
-            ws.database().close();
         }
-        Workspace again = new AppStartup(paths, true).open();
-        try {
-            assertEquals(200, new PatientService(again.database()).count(), "filled once, not twice");
-        } finally {
-            again.database().close();
+        AppStartup again = startup(null);
+        assertEquals(new Startup.Door(Vault.State.PROTECTED, true), again.prepare(), "the sign-in still shows the demo account");
+        try (Session session = again.vault().unlock(DemoDatabase.LOGIN, DemoDatabase.PASSWORD.toCharArray())) {
+            assertEquals(200, new PatientService(session.database()).count(), "filled once, not twice");
         }
     }
 
     @Test
-    void aDatabaseChosenByTheUserIsNeverFilledWithDemoData() {
-        AppPaths paths = AppPaths.resolve(dir.resolve("vraie.db"), Map.of("XDG_DATA_HOME", dir.toString()));
-        Workspace ws = new AppStartup(paths, false).open();
-        try {
+    void aPlainDemonstrationFromAnOlderCoordoIsProtectedWithTheDemoAccount() {
+        AppStartup startup = startup(null);
+        try (Database plain = Database.open(startup.paths().database())) {
+            new DemoGenerator(DemoGenerator.DEFAULT_SEED).fill(plain, DemoGenerator.Size.SMALL);
+        }
+        assertEquals(new Startup.Door(Vault.State.PROTECTED, true), startup.prepare());
+        try (Session session = startup.vault().unlock(DemoDatabase.LOGIN, DemoDatabase.PASSWORD.toCharArray())) {
+            assertEquals(200, new PatientService(session.database()).count(), "its data kept, not generated again");
+        }
+    }
+
+    @Test
+    void aDatabaseChosenByTheUserIsNeverFilledWithDemoDataButSetUpByItsAdministrator() {
+        Path chosen = dir.resolve("vraie.db");
+        AppStartup startup = startup(chosen);
+        assertEquals(new Startup.Door(Vault.State.NEW, false), startup.prepare());
+        assertFalse(Files.exists(chosen), "the first-run setup creates it");
+        Vault.Setup setup = startup.vault().setup("admin", "Anne Admin", "coordonner la maison".toCharArray());
+        try (Session session = setup.session()) {
+            Workspace ws = startup.open(session);
             assertFalse(ws.demo());
             assertEquals(0, new PatientService(ws.database()).count());
-        } finally {
-            ws.database().close();
         }
+        assertEquals(new Startup.Door(Vault.State.PROTECTED, false), startup(chosen).prepare());
     }
 }
