@@ -12,7 +12,11 @@ import fr.coordo.store.Settings;
 import fr.coordo.store.StoreException;
 import fr.coordo.ui.Startup;
 import fr.coordo.ui.Workspace;
+import fr.coordo.backup.Backups;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 
 /** Composition root of the window: the door of the database and the services the views use. */
@@ -21,6 +25,8 @@ public final class AppStartup implements Startup {
     private final boolean defaultDatabase;
     private final Clock clock;
     private final Vault vault;
+    private ScheduledExecutorService daily;
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(AppStartup.class);
 
     AppStartup(AppPaths paths, boolean defaultDatabase) {
         this(paths, defaultDatabase, Clock.system(Database.ZONE), Kdf.Params.STANDARD);
@@ -91,15 +97,45 @@ public final class AppStartup implements Startup {
         return workspace;
     }
 
+    /**
+     * The daily automatic backup: checked a minute after sign-in (not to slow it down), then every hour while the
+     * window stays open; it writes only when the newest automatic backup is a day old.
+     */
     @Override
-    public void signedIn(Workspace workspace) {
-        // Lead: the daily automatic backup (fr.coordo.backup) starts here, once per sign-in.
+    public synchronized void signedIn(Workspace workspace) {
+        stopDaily();
+        Backups backups = new Backups(workspace.database(), clock);
+        daily = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "coordo-daily-backup");
+            t.setDaemon(true);
+            return t;
+        });
+        daily.scheduleWithFixedDelay(() -> {
+            try {
+                backups.daily().ifPresent(b -> LOG.info("Daily backup written: {}", b.path().getFileName()));
+            } catch (RuntimeException e) {
+                // The Réglages page says what is wrong with the folder; the next hour tries again.
+                LOG.warn("Daily backup failed: {}", e.getMessage());
+            }
+        }, 1, 60, TimeUnit.MINUTES);
     }
 
+    /** The automatic backup at closing (and when the person changes user), then its rotation; never blocks closing. */
     @Override
-    public void closing(Workspace workspace) {
-        // Lead: the automatic backup at closing (fr.coordo.backup) runs here, before the database is closed;
-        // also called when the person changes user from the lock screen.
+    public synchronized void closing(Workspace workspace) {
+        stopDaily();
+        try {
+            new Backups(workspace.database(), clock).atClosing();
+        } catch (RuntimeException e) {
+            LOG.warn("Backup at closing failed: {}", e.getMessage());
+        }
+    }
+
+    private void stopDaily() {
+        if (daily != null) {
+            daily.shutdownNow();
+            daily = null;
+        }
     }
 
     /**

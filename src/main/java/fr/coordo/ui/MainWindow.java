@@ -205,7 +205,7 @@ final class MainWindow {
             case AGENDA -> new AgendaView(workspace, stage);
             case PATHWAY -> new PathwayView(workspace, stage, this::openPatient, this::showPatientAgenda);
             case PAYMENTS -> new PaymentsView(workspace, stage);
-            case SETTINGS -> new SettingsView(workspace, stage);
+            case SETTINGS -> settings(workspace);
             case ACCOUNTS -> new AccountsView(workspace, stage);
             case JOURNAL -> new AuditView(workspace);
             default -> new ComingSoonView(section);
@@ -313,6 +313,40 @@ final class MainWindow {
             owner = owner instanceof Stage s ? s.getOwner() : owner instanceof PopupWindow p ? p.getOwnerWindow() : null;
         }
         return false;
+    }
+
+    /**
+     * The settings page; on a protected database its restore closes this session before the file is replaced
+     * and then sends the person back to the sign-in, since the accounts may have changed with the data.
+     */
+    private SettingsView settings(Workspace ws) {
+        SettingsView view = new SettingsView(ws, stage);
+        if (ws.session() != null) {
+            view.backupPane().connect(ws.session().key(), this::leaveForRestore, summary -> door.signIn(summary == null
+                    ? "La restauration n'a pas abouti : rien n'a été remplacé. Reconnectez-vous pour continuer."
+                    : summary.message() + " Reconnectez-vous pour continuer."));
+        }
+        return view;
+    }
+
+    /** Takes the data off the window and closes the session, before a restore replaces the file. */
+    private void leaveForRestore() {
+        Workspace old;
+        synchronized (this) {
+            old = workspace;
+            workspace = null;
+        }
+        locked = false;
+        lockTimer.stop();
+        views.clear();
+        current = null;
+        content.getChildren().clear();
+        navButtons.values().forEach(b -> b.setDisable(true));
+        structureLabel.setText("");
+        showDoor(loadingCard());
+        if (old != null) {
+            old.database().close();
+        }
     }
 
     /** From the lock screen: closes this person's session and returns to the sign-in. */

@@ -74,4 +74,20 @@ class AppStartupTest {
         }
         assertEquals(new Startup.Door(Vault.State.PROTECTED, false), startup(chosen).prepare());
     }
+
+    @Test
+    void closingTheWindowLeavesAVerifiedAutomaticBackup() throws Exception {
+        AppStartup startup = startup(null);
+        startup.prepare();
+        try (Session session = startup.vault().unlock(DemoDatabase.LOGIN, DemoDatabase.PASSWORD.toCharArray())) {
+            Workspace ws = startup.open(session);
+            startup.signedIn(ws);
+            startup.closing(ws);
+            java.util.List<fr.coordo.backup.BackupFile> kept = new fr.coordo.backup.Backups(ws.database(), Clock.system(Database.ZONE)).list();
+            assertEquals(1, kept.size(), kept.toString());
+            assertEquals(fr.coordo.backup.BackupFile.Kind.AUTO, kept.getFirst().kind());
+            assertTrue(kept.getFirst().path().getFileName().toString().endsWith("-auto.coordo-sauvegarde"), kept.toString());
+            assertTrue(Database.isSound(kept.getFirst().path(), session.key()), "encrypted with the same key, and whole");
+        }
+    }
 }
