@@ -408,8 +408,8 @@ public final class IcsImport {
         /** An event's content, or empty (with a report line) when the agenda cannot hold it. */
         private Optional<Content> content(VEvent e, String label) {
             Optional<DateProperty<?>> dtstart = e.getProperty(Property.DTSTART);
-            if (dtstart.isEmpty()) {
-                lines.add(label + " : sans date de début, non importé.");
+            if (dtstart.isEmpty() || dtstart.get().getDate() == null) {
+                lines.add(label + " : sans date de début lisible, non importé.");
                 return Optional.empty();
             }
             Temporal startValue = dtstart.get().getDate();
@@ -422,7 +422,7 @@ public final class IcsImport {
             Optional<DateProperty<?>> dtend = e.getProperty(Property.DTEND);
             Optional<net.fortuna.ical4j.model.property.Duration> duration = e.getProperty(Property.DURATION);
             LocalDateTime end;
-            if (dtend.isPresent() && !(dtend.get().getDate() instanceof LocalDate)) {
+            if (dtend.isPresent() && dtend.get().getDate() != null && !(dtend.get().getDate() instanceof LocalDate)) {
                 end = wallClock(dtend.get().getDate());
             } else if (duration.isPresent()) {
                 TemporalAmount amount = duration.get().getDuration();
@@ -546,7 +546,7 @@ public final class IcsImport {
             String summary = text(e, Property.SUMMARY);
             Optional<DateProperty<?>> start = e.getProperty(Property.DTSTART);
             String when = "";
-            if (start.isPresent()) {
+            if (start.isPresent() && start.get().getDate() != null) {
                 Temporal t = start.get().getDate();
                 when = t instanceof LocalDate d ? " du " + d.format(DAY)
                         : " du " + wallClock(t).format(DAY) + " à " + wallClock(t).format(TIME);

@@ -149,6 +149,12 @@ class IcsImportFuzzTest {
         importChecked(Fuzz.apply(seeds.get(seed), mutations));
     }
 
+    /** Found by fuzzing: an event whose start could not be read made the refusal itself fail (a null date in its description). */
+    @Example
+    void anEventWithAnUnreadableStartIsDescribedWithoutItsDate() {
+        damagedRealCalendars(1, List.of(new Fuzz.Mutation(0, 317811, 15, "BEGIN:VEVENT ")));
+    }
+
     @Example
     void theUntouchedSeedsImport() {
         for (byte[] seed : seeds) {
