@@ -95,6 +95,49 @@ public final class Keyring {
         return file;
     }
 
+    /** One process at a time, and one thread of it, changes a keyring. */
+    private static final java.util.concurrent.locks.ReentrantLock IN_PROCESS = new java.util.concurrent.locks.ReentrantLock();
+
+    /**
+     * Re-reads the keyring under an exclusive lock, applies {@code change} and saves it, so that the window and a
+     * command running beside it never undo each other's changes (a password, a new account, a failure count).
+     * With {@code afresh}, a missing or unreadable keyring is set aside and replaced by an empty one: the recovery
+     * key's way back.
+     */
+    public static void update(Path database, boolean afresh, java.util.function.Consumer<Keyring> change) {
+        Path file = fileFor(database);
+        Path lockFile = file.resolveSibling(file.getFileName() + ".verrou");
+        IN_PROCESS.lock();
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock ignored = channel.lock()) {
+            Keyring keyring;
+            try {
+                keyring = load(database).orElseGet(() -> {
+                    if (!afresh) {
+                        throw new StoreException("Le fichier des clés « " + file + " » est introuvable : seule la clé de secours "
+                                + "peut rouvrir cette base.");
+                    }
+                    return empty(database);
+                });
+            } catch (StoreException e) {
+                if (!afresh || !Files.exists(file)) {
+                    throw e;
+                }
+                Path aside = file.resolveSibling(file.getFileName() + ".illisible-" + System.currentTimeMillis());
+                Files.move(file, aside);
+                keyring = empty(database);
+            }
+            change.accept(keyring);
+            keyring.save();
+        } catch (IOException e) {
+            throw new StoreException("Le fichier des clés « " + file + " » n'a pas pu être modifié : vérifiez le dossier et "
+                    + "vos droits d'écriture.", e);
+        } finally {
+            IN_PROCESS.unlock();
+        }
+    }
+
     /** Writes the keyring whole or not at all. */
     public void save() {
         try {
@@ -116,8 +159,8 @@ public final class Keyring {
         return slots.isEmpty();
     }
 
-    /** Wraps {@code key} for {@code login} under {@code password}, replacing the account's previous password. */
-    public void put(String login, char[] password, DatabaseKey key, Kdf.Params params) {
+    /** Wraps {@code key} for {@code login} under {@code password} (Argon2id, then AES-GCM): the slot to {@link #put}. */
+    public static Slot wrap(String login, char[] password, DatabaseKey key, Kdf.Params params) {
         String id = normalise(login);
         byte[] salt = random(16);
         byte[] nonce = random(12);
@@ -125,13 +168,18 @@ public final class Keyring {
         try {
             byte[] wrapped = gcm(Cipher.ENCRYPT_MODE, kek, nonce, id).doFinal(key.bytes());
             Base64.Encoder b64 = Base64.getEncoder();
-            slots.put(id, new Slot(id, params.memoryKiB(), params.iterations(), params.parallelism(),
-                    b64.encodeToString(salt), b64.encodeToString(nonce), b64.encodeToString(wrapped)));
+            return new Slot(id, params.memoryKiB(), params.iterations(), params.parallelism(),
+                    b64.encodeToString(salt), b64.encodeToString(nonce), b64.encodeToString(wrapped));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
         } finally {
             Arrays.fill(kek, (byte) 0);
         }
+    }
+
+    /** Gives an account its slot, replacing its previous password. */
+    public void put(Slot slot) {
+        slots.put(slot.login(), slot);
     }
 
     public void remove(String login) {
@@ -141,20 +189,21 @@ public final class Keyring {
 
     /** The database key if {@code password} is the account's; empty for a wrong password or an unknown login. */
     public Optional<DatabaseKey> unwrap(String login, char[] password) {
-        Slot slot = slots.get(normalise(login));
-        if (slot == null) {
+        String id = normalise(login);
+        Slot slot = slots.get(id);
+        if (slot == null || !id.equals(slot.login())) {
             // The same work as a real attempt, so that timing does not tell which logins exist.
-            Kdf.derive(password, new byte[16], Kdf.Params.LIGHT);
+            Kdf.derive(password, new byte[16], slots.values().stream().findFirst()
+                    .map(s -> new Kdf.Params(s.memoryKiB(), s.iterations(), s.parallelism())).orElse(Kdf.Params.STANDARD));
             return Optional.empty();
         }
         Base64.Decoder b64 = Base64.getDecoder();
         byte[] kek = Kdf.derive(password, b64.decode(slot.salt()),
                 new Kdf.Params(slot.memoryKiB(), slot.iterations(), slot.parallelism()));
         try {
-            byte[] key = gcm(Cipher.DECRYPT_MODE, kek, b64.decode(slot.nonce()), slot.login()).doFinal(b64.decode(slot.wrapped()));
+            // Authenticated with the login asked for: a slot copied under another login does not open.
+            byte[] key = gcm(Cipher.DECRYPT_MODE, kek, b64.decode(slot.nonce()), id).doFinal(b64.decode(slot.wrapped()));
             return Optional.of(DatabaseKey.of(key));
-        } catch (AEADBadTagException e) {
-            return Optional.empty();
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Optional.empty();
         } finally {
@@ -179,7 +228,11 @@ public final class Keyring {
         return f == null ? 0 : f.count();
     }
 
+    /** Counts a failed attempt on an account (an unknown login is not counted: the file would grow with every typo). */
     public void recordFailure(String login, Instant now) {
+        if (!has(login)) {
+            return;
+        }
         failures.merge(normalise(login), new Failures(1, now), (a, b) -> new Failures(a.count() + 1, now));
     }
 

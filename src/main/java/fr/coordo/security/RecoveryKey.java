@@ -41,7 +41,8 @@ public final class RecoveryKey {
         }
         StringBuilder clean = new StringBuilder();
         for (char c : typed.toUpperCase(Locale.ROOT).toCharArray()) {
-            if (c == ' ' || c == '-' || c == '\t' || c == '\n' || c == '\r') {
+            // Spaces of any kind and dashes of any kind, as a key copied from a PDF or a word processor has them.
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.DASH_PUNCTUATION) {
                 continue;
             }
             char d = switch (c) {

@@ -140,9 +140,20 @@ public final class Vault {
         }
         RecoveryKey recovery = RecoveryKey.generate();
         DatabaseKey key = recovery.databaseKey();
-        Keyring keyring = Keyring.empty(db);
-        keyring.put(login, password, key, params);
-        keyring.save();
+        Keyring.Slot slot = Keyring.wrap(login, password, key, params);
+        Path existing = Keyring.fileFor(db);
+        if (state == State.NEW && Files.exists(existing)) {
+            // A keyring without its database: the file was moved, not lost. Its keyring is kept aside, not overwritten.
+            try {
+                Files.move(existing, existing.resolveSibling(existing.getFileName() + ".sans-base-" + clock.millis()));
+            } catch (java.io.IOException e) {
+                throw new StoreException("Le fichier des clés « " + existing + " » existe sans sa base et n'a pas pu être mis "
+                        + "de côté : rien n'a été créé.", e);
+            }
+        }
+        Keyring fresh = Keyring.empty(db);
+        fresh.put(slot);
+        fresh.save();
         if (state == State.UNPROTECTED) {
             Database.encrypt(db, key);
         }
@@ -180,15 +191,26 @@ public final class Vault {
         }
         Optional<DatabaseKey> key = keyring.unwrap(login, password);
         if (key.isEmpty()) {
-            keyring.recordFailure(login, clock.instant());
-            keyring.save();
-            throw SignInRefused.wrong(keyring.failures(login));
+            throw failed(login);
         }
-        if (keyring.failures(login) > 0) {
-            keyring.clearFailures(login);
-            keyring.save();
-        }
+        succeeded(keyring, login);
         return key.get();
+    }
+
+    /** Counts the failure (under the keyring's lock, so that parallel attempts all count) and words the refusal. */
+    private SignInRefused failed(String login) {
+        int[] count = {0};
+        Keyring.update(db, false, k -> {
+            k.recordFailure(login, clock.instant());
+            count[0] = k.failures(login);
+        });
+        return SignInRefused.wrong(count[0]);
+    }
+
+    private void succeeded(Keyring snapshot, String login) {
+        if (snapshot.failures(login) > 0) {
+            Keyring.update(db, false, k -> k.clearFailures(login));
+        }
     }
 
     /**
@@ -204,14 +226,9 @@ public final class Vault {
         }
         Optional<DatabaseKey> key = keyring.unwrap(login, password);
         if (key.isEmpty() || !key.get().equals(session.key())) {
-            keyring.recordFailure(login, clock.instant());
-            keyring.save();
-            throw SignInRefused.wrong(keyring.failures(login));
+            throw failed(login);
         }
-        if (keyring.failures(login) > 0) {
-            keyring.clearFailures(login);
-            keyring.save();
-        }
+        succeeded(keyring, login);
     }
 
     /**
@@ -233,10 +250,12 @@ public final class Vault {
         try {
             Account account = find(database, Keyring.normalise(login)).filter(Account::active)
                     .orElseThrow(() -> new StoreException("La base n'a pas de compte actif « " + Keyring.normalise(login) + " »."));
-            Keyring keyring = Files.exists(Keyring.fileFor(db)) ? keyring() : Keyring.empty(db);
-            keyring.put(login, newPassword, key, params);
-            keyring.clearFailures(login);
-            keyring.save();
+            Keyring.Slot slot = Keyring.wrap(account.login(), newPassword, key, params);
+            // A lost or unreadable keyring is set aside and begun again: this is the way back the recovery key promises.
+            Keyring.update(db, true, k -> {
+                k.put(slot);
+                k.clearFailures(account.login());
+            });
             database.signIn(account.access());
             recordPasswordChange(database, account, "clé de secours");
             return new Session(database, find(database, account.login()).orElseThrow(), key);
@@ -254,9 +273,8 @@ public final class Vault {
         checkPassword(login, newPassword, confirmation).ifPresent(m -> {
             throw new StoreException(m);
         });
-        Keyring keyring = keyring();
-        keyring.put(login, newPassword, session.key(), params);
-        keyring.save();
+        Keyring.Slot slot = Keyring.wrap(login, newPassword, session.key(), params);
+        Keyring.update(db, false, k -> k.put(slot));
         recordPasswordChange(session.database(), session.account(), "changé par la personne");
     }
 
@@ -265,17 +283,16 @@ public final class Vault {
         checkPassword(account.login(), password, null).ifPresent(m -> {
             throw new StoreException(m);
         });
-        Keyring keyring = keyring();
-        keyring.put(account.login(), password, admin.key(), params);
-        keyring.clearFailures(account.login());
-        keyring.save();
+        Keyring.Slot slot = Keyring.wrap(account.login(), password, admin.key(), params);
+        Keyring.update(db, false, k -> {
+            k.put(slot);
+            k.clearFailures(account.login());
+        });
     }
 
     /** Removes an account's way in (its wrapped key): a deactivated account can no longer sign in. */
     void revoke(Account account) {
-        Keyring keyring = keyring();
-        keyring.remove(account.login());
-        keyring.save();
+        Keyring.update(db, false, k -> k.remove(account.login()));
     }
 
     Keyring keyring() {

@@ -36,7 +36,14 @@ public final class AtomicFiles {
                 throw alreadyThere(dest, null);
             }
             tmp = Files.createTempFile(dest.getParent(), "." + dest.getFileName() + "-", ".partiel");
-            Files.write(tmp, content);
+            // On disk before it takes the name: after a power cut the file is the old one or the new one, never empty.
+            try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                out.force(true);
+            }
             if (replace) {
                 moveReplacing(tmp, dest);
             } else {

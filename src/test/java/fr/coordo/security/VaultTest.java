@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,5 +171,93 @@ class VaultTest {
         vault(db).recover(RecoveryKey.parse(shown), "claire", next).close();
         assertEquals(Vault.State.PROTECTED, vault(db).state());
         vault(db).unlock("claire", next).close();
+    }
+
+    @Test
+    void aSlotCopiedUnderAnotherLoginInTheKeyringFileOpensNothing() throws Exception {
+        Path db = dir.resolve("coordo.db");
+        try (Session admin = vault(db).setup("admin", "Anne Admin", PASSWORD).session()) {
+            SecurityFixtures.account(admin, clock, "coord", "Claire Coord", fr.coordo.store.Role.COORDINATEUR, null);
+        }
+        // Someone edits the file: their own slot, unchanged, under the administrator's login.
+        Path file = Keyring.fileFor(db);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode slots = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("slots");
+        slots.set("admin", slots.get("coord").deepCopy());
+        json.writeValue(file.toFile(), root);
+        assertThrows(SignInRefused.class, () -> vault(db).unlock("admin", SecurityFixtures.ACCOUNT_PASSWORD));
+        // The slot's own login inside does not help either.
+        ((com.fasterxml.jackson.databind.node.ObjectNode) slots.get("admin")).put("login", "admin");
+        json.writeValue(file.toFile(), root);
+        assertThrows(SignInRefused.class, () -> vault(db).unlock("admin", SecurityFixtures.ACCOUNT_PASSWORD));
+    }
+
+    @Test
+    void theWindowAndACommandChangingTheKeyringAtOnceLoseNothing() throws Exception {
+        Path db = dir.resolve("coordo.db");
+        vault(db).setup("admin", "Anne Admin", PASSWORD).session().close();
+        Thread guesser = new Thread(() -> {
+            for (int i = 0; i < 12; i++) {
+                clock.now = clock.now.plusSeconds(3600);
+                try {
+                    vault(db).key("admin", "mauvais-mot-de-passe".toCharArray());
+                } catch (SignInRefused expected) {
+                    // counted under the keyring's lock
+                }
+            }
+        });
+        List<String> created = new java.util.ArrayList<>();
+        try (Session admin = vault(db).unlock("admin", PASSWORD)) {
+            guesser.start();
+            for (int i = 0; i < 6; i++) {
+                String login = "compte" + i;
+                SecurityFixtures.account(admin, clock, login, "Personne " + i, fr.coordo.store.Role.COORDINATEUR, null);
+                created.add(login);
+            }
+            guesser.join();
+        }
+        Keyring after = Keyring.load(db).orElseThrow();
+        for (String login : created) {
+            assertTrue(after.has(login), login + " kept its slot");
+        }
+        assertEquals(12, after.failures("admin"), "every failed attempt counted");
+    }
+
+    @Test
+    void anUnreadableKeyringIsSetAsideByTheRecoveryKey() throws Exception {
+        Path db = dir.resolve("coordo.db");
+        Vault.Setup setup = vault(db).setup("claire", "Claire Martin", PASSWORD);
+        setup.session().close();
+        Files.writeString(Keyring.fileFor(db), "{ abîmé");
+        StoreException unreadable = assertThrows(StoreException.class, () -> vault(db).unlock("claire", PASSWORD));
+        assertTrue(unreadable.getMessage().contains("clé de secours"), unreadable.getMessage());
+        char[] next = "apres-la-panne-2026".toCharArray();
+        vault(db).recover(RecoveryKey.parse(setup.recoveryKey().formatted()), "claire", next).close();
+        vault(db).unlock("claire", next).close();
+        try (var files = Files.list(dir)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("coordo.db.cles.illisible-")), "the damaged file is kept");
+        }
+    }
+
+    @Test
+    void aKeyringWhoseDatabaseWasMovedIsNotOverwrittenByANewSetup() throws Exception {
+        Path db = dir.resolve("coordo.db");
+        vault(db).setup("claire", "Claire Martin", PASSWORD).session().close();
+        Path moved = Files.move(db, dir.resolve("sur-la-cle.db"));
+        String keyring = Files.readString(Keyring.fileFor(db));
+        vault(db).setup("nouvelle", "Autre Personne", "une-phrase-differente".toCharArray()).session().close();
+        try (var files = Files.list(dir)) {
+            Path aside = files.filter(f -> f.getFileName().toString().startsWith("coordo.db.cles.sans-base-")).findFirst().orElseThrow();
+            assertEquals(keyring, Files.readString(aside), "the real database's keyring is kept aside");
+        }
+        assertTrue(Files.exists(moved));
+    }
+
+    @Test
+    void aRecoveryKeyCopiedFromAWordProcessorIsRead() {
+        RecoveryKey key = RecoveryKey.generate();
+        String typographic = key.formatted().replace("-", "\u2011").replaceFirst("\u2011", "\u00A0").replaceFirst("\u2011", "\u202F \u2013 ");
+        assertArrayEquals(key.databaseKey().bytes(), RecoveryKey.parse(typographic).databaseKey().bytes());
     }
 }
