@@ -75,9 +75,7 @@ public final class AppStartup implements Startup {
     }
 
     private boolean plainDemo() {
-        try (Database db = Database.open(paths.database())) {
-            return new Settings(db).isDemo();
-        }
+        return DemoDatabase.emptyOrUntouchedDemo(paths.database());
     }
 
     /** Before sign-in the settings cannot be read; the demonstration's keyring has the slot « demo ». */

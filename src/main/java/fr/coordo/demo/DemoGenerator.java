@@ -197,7 +197,7 @@ public final class DemoGenerator {
         return db.read(DemoGenerator::isEmpty);
     }
 
-    private static boolean isEmpty(DSLContext dsl) {
+    public static boolean isEmpty(DSLContext dsl) {
         return dsl.fetchCount(STRUCTURE) + dsl.fetchCount(PROFESSIONAL) + dsl.fetchCount(PATIENT) == 0;
     }
 

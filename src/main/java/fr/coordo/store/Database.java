@@ -532,6 +532,22 @@ public final class Database implements AutoCloseable {
         return c;
     }
 
+    /**
+     * Reads a plain file without migrating it, locking it or writing anything beside it (no backup before
+     * migration): to decide what to do with a file from an older Coordo before it is protected.
+     */
+    public static <T> T peekPlain(Path file, Function<DSLContext, T> query) {
+        Path db = file.toAbsolutePath().normalize();
+        if (!isPlainSqlite(db)) {
+            throw notCoordo(db);
+        }
+        try (Connection c = readOnly(db, null).getConnection()) {
+            return query.apply(DSL.using(c, SQLDialect.SQLITE));
+        } catch (SQLException | RuntimeException e) {
+            throw translate(e, db);
+        }
+    }
+
     /** Whether the file opens with {@code key} and passes SQLite's quick check. */
     public static boolean isSound(Path file, DatabaseKey key) {
         try (Connection c = readOnly(file.toAbsolutePath().normalize(), key).getConnection();

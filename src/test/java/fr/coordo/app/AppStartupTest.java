@@ -61,6 +61,31 @@ class AppStartupTest {
     }
 
     @Test
+    void aDemonstrationSomeoneWorkedInAfterwardsNeverGetsThePublicDemoPassword() throws Exception {
+        AppStartup startup = startup(null);
+        Path db = startup.paths().database();
+        try (Database plain = Database.open(db)) {
+            new DemoGenerator(DemoGenerator.DEFAULT_SEED).fill(plain, DemoGenerator.Size.SMALL);
+        }
+        // Two hours later, someone types a real patient into it.
+        Clock later = Clock.offset(Clock.system(Database.ZONE), java.time.Duration.ofHours(2));
+        try (Database plain = Database.open(db, Database.Options.defaults().withClock(later))) {
+            new PatientService(plain, later).add(fr.coordo.plan.PlanFixtures.eloise(null, java.time.LocalDate.of(2026, 1, 5)), java.util.Set.of());
+        }
+        java.util.List<Path> before;
+        try (var files = Files.walk(dir)) {
+            before = files.filter(Files::isRegularFile).toList();
+        }
+        assertEquals(new Startup.Door(Vault.State.UNPROTECTED, false), startup.prepare(), "its own administrator sets it up");
+        assertTrue(Database.isPlainSqlite(db), "untouched until then");
+        try (var files = Files.walk(dir)) {
+            // SQLite's own shared-memory index of the log aside: no copy, no backup before migration
+            assertEquals(before, files.filter(Files::isRegularFile)
+                    .filter(f -> !f.toString().endsWith("-wal") && !f.toString().endsWith("-shm")).toList(), "no plain copy");
+        }
+    }
+
+    @Test
     void aDatabaseChosenByTheUserIsNeverFilledWithDemoDataButSetUpByItsAdministrator() {
         Path chosen = dir.resolve("vraie.db");
         AppStartup startup = startup(chosen);
