@@ -55,10 +55,10 @@ class RestorationTest {
             assertEquals(List.of("Après", "Avant"), team(s.database()), "refused while open: nothing changed");
         }
         Restoration.Summary summary = restoration.run();
-        Path copy = dir.resolve("sauvegardes/coordo-20261124-180500-avant-restauration.coordo-sauvegarde");
+        Path copy = dir.resolve("sauvegardes/msp-20261124-180500-avant-restauration.coordo-sauvegarde");
         assertEquals(copy, summary.previousCopy());
         assertEquals(0, summary.migrationsApplied());
-        assertEquals("La sauvegarde « coordo-20261124-180000-manuelle.coordo-sauvegarde » a été restaurée. Les données remplacées "
+        assertEquals("La sauvegarde « msp-20261124-180000-manuelle.coordo-sauvegarde » a été restaurée. Les données remplacées "
                 + "sont gardées dans « " + copy + " ».", summary.message());
         try (Session s = Protected.signIn(db(), clock)) {
             assertEquals(List.of("Avant"), team(s.database()), "the data is the backup's");
