@@ -167,10 +167,13 @@ public final class Backups {
         return written;
     }
 
-    /** Whether no automatic backup in the folder is younger than a day. */
+    /**
+     * Whether no automatic backup in the folder is younger than a day. One dated after now (taken while the clock
+     * was wrong) does not count: otherwise it would put off every daily backup until that date.
+     */
     public boolean dailyDue() {
         LocalDateTime now = LocalDateTime.now(clock);
-        return list().stream().filter(b -> b.kind() == BackupFile.Kind.AUTO)
+        return list().stream().filter(b -> b.kind() == BackupFile.Kind.AUTO && !b.takenAt().isAfter(now))
                 .noneMatch(b -> Duration.between(b.takenAt(), now).compareTo(DAILY) < 0);
     }
 

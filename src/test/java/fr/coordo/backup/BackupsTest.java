@@ -150,6 +150,24 @@ class BackupsTest {
     }
 
     @Test
+    void anAutomaticBackupDatedInTheFutureDoesNotPutOffTheDailyOne() throws Exception {
+        try (Database db = Database.open(dir.resolve("msp.db"))) {
+            Backups backups = new Backups(db, clock);
+            // Taken once while the computer's clock said 2027.
+            clock.advance(Duration.ofDays(200));
+            BackupFile future = backups.atClosing();
+            clock.advance(Duration.ofDays(-200));
+            assertTrue(backups.dailyDue(), "a backup dated " + future.takenAt() + " is no backup of today");
+            BackupFile today = backups.daily().orElseThrow();
+            assertEquals(LocalDateTime.of(2026, 11, 24, 18, 0), today.takenAt());
+            clock.advance(Duration.ofHours(1));
+            assertFalse(backups.dailyDue(), "today's backup counts: not due again an hour later");
+            clock.advance(Duration.ofHours(23));
+            assertTrue(backups.daily().isPresent(), "and the next day's is taken");
+        }
+    }
+
+    @Test
     void twoDatabasesSharingAFolderEachKeepTheirOwnBackups() throws Exception {
         Path usb = Files.createDirectories(dir.resolve("usb"));
         try (Database msp = Database.open(dir.resolve("msp.db")); Database essai = Database.open(dir.resolve("essai.db"))) {
