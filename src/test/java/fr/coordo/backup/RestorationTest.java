@@ -145,6 +145,41 @@ class RestorationTest {
     }
 
     @Test
+    void aReopeningThatFailsAfterTheFileWasReplacedSaysSoAndWhereTheReplacedDataIs() throws Exception {
+        Path old = dir.resolve("ancienne.coordo-sauvegarde");
+        Path usb = Files.createDirectories(dir.resolve("usb"));
+        Restoration restoration;
+        fr.coordo.store.DatabaseKey key;
+        try (Session s = Protected.admin(db(), clock)) {
+            key = s.key();
+            hire(s, "Actuel");
+            try (Database v10 = Database.open(old, Database.Options.defaults().withKey(s.key()).withTarget("10"))) {
+                assertEquals("10", v10.openReport().schemaVersion());
+            }
+            new Backups(s.database(), clock).chooseFolder(usb);
+            restoration = Restoration.prepare(s, old, clock);
+        }
+        // The folder beside the database, where the backup before migrating the restored file goes, cannot be made.
+        Files.deleteIfExists(dir.resolve("sauvegardes"));
+        Files.writeString(dir.resolve("sauvegardes"), "un fichier, pas un dossier");
+        StoreException e = assertThrows(StoreException.class, restoration::run);
+        Path copy = usb.resolve("msp-20261124-180000-avant-restauration.coordo-sauvegarde");
+        assertTrue(e.getMessage().startsWith("La sauvegarde « ancienne.coordo-sauvegarde » a remplacé la base « " + db()
+                + " », mais la base n'a pas pu être rouverte ensuite : La sauvegarde automatique qui précède la mise à jour"), e.getMessage());
+        assertTrue(e.getMessage().contains("Les données remplacées sont gardées dans « " + copy + " »."), e.getMessage());
+        assertFalse(e.getMessage().contains("Rien n'a été restauré"), e.getMessage());
+        try (Database kept = Database.open(copy, Database.Options.defaults().withKey(key))) {
+            assertEquals(List.of("Actuel"), team(kept), "the replaced data is where the message says");
+        }
+        // Once the folder is fixed, the next opening migrates the restored data.
+        Files.delete(dir.resolve("sauvegardes"));
+        try (Database restored = Database.open(db(), Database.Options.defaults().withKey(key))) {
+            assertEquals(List.of(), team(restored), "the data is the backup's");
+            assertTrue(restored.openReport().migrationsApplied() > 0, "migrated at this opening");
+        }
+    }
+
+    @Test
     void onlyAnAdministratorRestores() throws Exception {
         Path backup;
         char[] pw;
