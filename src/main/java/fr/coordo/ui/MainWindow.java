@@ -322,9 +322,8 @@ final class MainWindow {
     private SettingsView settings(Workspace ws) {
         SettingsView view = new SettingsView(ws, stage);
         if (ws.session() != null) {
-            view.backupPane().connect(ws.session().key(), this::leaveForRestore, summary -> door.signIn(summary == null
-                    ? "La restauration n'a pas abouti : rien n'a été remplacé. Reconnectez-vous pour continuer."
-                    : summary.message() + " Reconnectez-vous pour continuer."));
+            // The message says what happened, a failure after the file was replaced included.
+            view.backupPane().connect(ws.session().key(), this::leaveForRestore, door::signIn);
         }
         return view;
     }
