@@ -9,17 +9,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A backup file in the backup folder, known by its name alone: date, time and kind, never anything about
- * the patients. {@code coordo-20261124-183000-auto.coordo-sauvegarde}.
+ * A backup file in the backup folder, known by its name alone: the database's file name, date, time and kind,
+ * never anything about the patients. {@code coordo-20261124-183000-auto.coordo-sauvegarde} for coordo.db,
+ * {@code essai-…} for essai.db: two databases can share a folder without taking each other's backups for their own.
  */
 public record BackupFile(Path path, Kind kind, LocalDateTime takenAt, long size) {
     public static final String EXTENSION = ".coordo-sauvegarde";
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private static final Pattern OWN = Pattern.compile(
-            "coordo-(\\d{8}-\\d{6})-(auto|manuelle|avant-restauration)(?:-\\d{1,3})?" + Pattern.quote(EXTENSION));
-    /** Written by Database.open before a migration: {@code <base>-avant-migration-v<version>-<stamp>.db}. */
-    private static final Pattern BEFORE_MIGRATION = Pattern.compile(".+-avant-migration-v[0-9.]+-(\\d{8}-\\d{6})\\.db");
+    private static final String OWN = "-(\\d{8}-\\d{6})-(auto|manuelle|avant-restauration)(?:-\\d{1,3})?" + Pattern.quote(EXTENSION);
+    /** Written by Database.open before a migration: {@code <stem>-avant-migration-v<version>-<stamp>.db}. */
+    private static final String BEFORE_MIGRATION = "-avant-migration-v[0-9.]+-(\\d{8}-\\d{6})\\.db";
 
     /** The kinds of backup; only automatic ones are ever deleted by the rotation. */
     public enum Kind {
@@ -46,22 +46,35 @@ public record BackupFile(Path path, Kind kind, LocalDateTime takenAt, long size)
         }
     }
 
-    /** The file name of a backup of this kind taken at {@code at}; {@code n > 1} tells apart two in the same second. */
-    static String name(Kind kind, LocalDateTime at, int n) {
+    /** The name of a database file without its extension: {@code coordo} for coordo.db; the backups' names start with it. */
+    static String stemOf(Path database) {
+        String name = database.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /**
+     * The file name of a backup of the database named {@code stem}, of this kind, taken at {@code at};
+     * {@code n > 1} tells apart two in the same second.
+     */
+    static String name(String stem, Kind kind, LocalDateTime at, int n) {
         if (kind.tag == null) {
             throw new IllegalArgumentException("Coordo does not name " + kind + " backups here");
         }
-        return "coordo-" + at.format(STAMP) + "-" + kind.tag + (n > 1 ? "-" + n : "") + EXTENSION;
+        return stem + "-" + at.format(STAMP) + "-" + kind.tag + (n > 1 ? "-" + n : "") + EXTENSION;
     }
 
-    /** The backup a file name describes, or empty for any other file (which Coordo then never touches). */
-    static Optional<BackupFile> parse(Path file, long size) {
+    /**
+     * The backup of the database named {@code stem} a file name describes, or empty for any other file, another
+     * database's backups included (which Coordo then never touches).
+     */
+    static Optional<BackupFile> parse(String stem, Path file, long size) {
         String name = file.getFileName().toString();
-        Matcher own = OWN.matcher(name);
+        Matcher own = Pattern.compile(Pattern.quote(stem) + OWN).matcher(name);
         if (own.matches()) {
             return stamp(own.group(1)).map(at -> new BackupFile(file, Kind.ofTag(own.group(2)), at, size));
         }
-        Matcher migration = BEFORE_MIGRATION.matcher(name);
+        Matcher migration = Pattern.compile(Pattern.quote(stem) + BEFORE_MIGRATION).matcher(name);
         if (migration.matches()) {
             return stamp(migration.group(1)).map(at -> new BackupFile(file, Kind.BEFORE_MIGRATION, at, size));
         }

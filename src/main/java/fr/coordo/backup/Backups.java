@@ -118,12 +118,15 @@ public final class Backups {
 
     // ---------------------------------------------------------------- listing
 
-    /** The backups Coordo recognises in the folder, newest first; other files are ignored. */
+    /**
+     * The backups of this database Coordo recognises in the folder, newest first; other files, another database's
+     * backups included, are ignored.
+     */
     public List<BackupFile> list() {
-        return list(folder());
+        return list(folder(), BackupFile.stemOf(db.file()));
     }
 
-    static List<BackupFile> list(Path dir) {
+    static List<BackupFile> list(Path dir, String stem) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -131,7 +134,7 @@ public final class Backups {
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(Files::isRegularFile).forEach(f -> {
                 try {
-                    BackupFile.parse(f, Files.size(f)).ifPresent(found::add);
+                    BackupFile.parse(stem, f, Files.size(f)).ifPresent(found::add);
                 } catch (IOException e) {
                     // vanished meanwhile: not listed
                 }
@@ -164,10 +167,13 @@ public final class Backups {
         return written;
     }
 
-    /** Whether no automatic backup in the folder is younger than a day. */
+    /**
+     * Whether no automatic backup in the folder is younger than a day. One dated after now (taken while the clock
+     * was wrong) does not count: otherwise it would put off every daily backup until that date.
+     */
     public boolean dailyDue() {
         LocalDateTime now = LocalDateTime.now(clock);
-        return list().stream().filter(b -> b.kind() == BackupFile.Kind.AUTO)
+        return list().stream().filter(b -> b.kind() == BackupFile.Kind.AUTO && !b.takenAt().isAfter(now))
                 .noneMatch(b -> Duration.between(b.takenAt(), now).compareTo(DAILY) < 0);
     }
 
@@ -208,28 +214,28 @@ public final class Backups {
         folderProblem().ifPresent(m -> {
             throw new StoreException(m + " Aucune sauvegarde n'a été écrite.");
         });
-        Path dest = freeName(dir, kind, LocalDateTime.now(clock));
+        Path dest = freeName(dir, BackupFile.stemOf(db.file()), kind, LocalDateTime.now(clock));
         db.backupTo(dest);
         LOG.info("Backup ({}) written", kind);
         return describe(dest, kind);
     }
 
-    static Path freeName(Path dir, BackupFile.Kind kind, LocalDateTime at) {
+    static Path freeName(Path dir, String stem, BackupFile.Kind kind, LocalDateTime at) {
         for (int n = 1; ; n++) {
-            Path p = dir.resolve(BackupFile.name(kind, at.withNano(0), n));
+            Path p = dir.resolve(BackupFile.name(stem, kind, at.withNano(0), n));
             if (!Files.exists(p)) {
                 return p;
             }
         }
     }
 
-    private static BackupFile describe(Path dest, BackupFile.Kind kind) {
+    private BackupFile describe(Path dest, BackupFile.Kind kind) {
         long size;
         try {
             size = Files.size(dest);
         } catch (IOException e) {
             size = 0;
         }
-        return BackupFile.parse(dest, size).orElse(new BackupFile(dest, kind, null, size));
+        return BackupFile.parse(BackupFile.stemOf(db.file()), dest, size).orElse(new BackupFile(dest, kind, null, size));
     }
 }

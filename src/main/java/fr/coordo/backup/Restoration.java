@@ -108,7 +108,7 @@ public final class Restoration {
      * is open anywhere, this is refused and nothing changes. Afterwards, sign in again.
      */
     public Summary run() {
-        Path copy = Backups.freeName(copyFolder, BackupFile.Kind.BEFORE_RESTORE, LocalDateTime.now(clock));
+        Path copy = Backups.freeName(copyFolder, BackupFile.stemOf(database), BackupFile.Kind.BEFORE_RESTORE, LocalDateTime.now(clock));
         Database.Options options = Database.Options.defaults().withClock(clock).withKey(key).withAccess(who);
         Database.RestoreReport r = Database.restore(database, file, copy, options);
         return new Summary(file, r.restoredVersion(), r.schemaVersion(), r.migrationsApplied(), r.previousCopy());

@@ -15,6 +15,7 @@ import fr.coordo.identity.SearchKey;
 import fr.coordo.store.Audit;
 import fr.coordo.store.AuditAction;
 import fr.coordo.store.Database;
+import fr.coordo.store.Permission;
 import fr.coordo.store.Timestamps;
 import fr.coordo.store.schema.tables.records.PatientContactRecord;
 import fr.coordo.store.schema.tables.records.PatientRecord;
@@ -175,8 +176,12 @@ public final class PatientService {
 
     // ---------------------------------------------------------------- checks
 
-    /** The issues of an input, without writing anything; {@code selfId} is the patient being edited, or null. */
+    /**
+     * The issues of an input, without writing anything; {@code selfId} is the patient being edited, or null.
+     * Needs the right to edit: it only serves saving, and it tells whether a NIR is another patient's.
+     */
     public List<Issue> check(PatientInput in, Set<IdentifierKind> confirmed, Integer selfId) {
+        db.access().require(Permission.EDIT);
         return db.read(dsl -> check(dsl, in, confirmed, selfId));
     }
 

@@ -97,28 +97,31 @@ public final class AuditChain {
     // ---------------------------------------------------------------- sealing
 
     /**
-     * Gives the entries written before the chain existed their hashes, in id order, once: the leading run of
-     * entries without a hash. Runs in its own transaction on {@code c} (auto-commit on entry and on return);
-     * does nothing on a schema older than the chain. Returns how many entries were sealed.
+     * Set in the file's header (PRAGMA user_version) once the chain has been started: the legacy entries sealed, or
+     * none to seal. From then on nothing is ever sealed again, so that hashes set to NULL behind Coordo's back are
+     * reported as unsealed entries instead of being sealed afresh, edits included, at the next opening.
+     */
+    static final int SEALED = 1;
+
+    /**
+     * Gives the entries written before the chain existed their hashes, in id order, once per database: only when
+     * no entry has a hash yet and the chain was never started. Runs in its own transaction on {@code c} (auto-commit
+     * on entry and on return), which also marks the chain started; does nothing on a schema older than the chain.
+     * Returns how many entries were sealed.
      */
     public static int sealLegacy(Connection c) throws SQLException {
-        if (!hasChainColumns(c)) {
+        if (!hasChainColumns(c) || userVersion(c) == SEALED) {
             return 0;
-        }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT hash FROM audit_entry ORDER BY id LIMIT 1")) {
-            if (!rs.next() || rs.getString(1) != null) {
-                return 0;
-            }
         }
         c.setAutoCommit(false);
         try {
-            long end = Long.MAX_VALUE;
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT min(id) FROM audit_entry WHERE hash IS NOT NULL")) {
-                if (rs.next() && rs.getObject(1) != null) {
-                    end = rs.getLong(1);
-                }
-            }
             int sealed = 0;
+            boolean chained;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM audit_entry WHERE hash IS NOT NULL)")) {
+                chained = rs.next() && rs.getInt(1) == 1;
+            }
+            // A trail that already has hashed entries was chained before this mark existed: nothing to seal.
+            long end = chained ? Long.MIN_VALUE : Long.MAX_VALUE;
             long after = Long.MIN_VALUE;
             String prev = null;
             // Read a batch, then update it: the rows are never changed under an open cursor.
@@ -153,14 +156,25 @@ public final class AuditChain {
                     sealed += batch.size();
                 }
             }
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA user_version = " + SEALED);
+            }
             c.commit();
-            LOG.info("Audit trail: {} entries written before the chain were sealed", sealed);
+            if (sealed > 0) {
+                LOG.info("Audit trail: {} entries written before the chain were sealed", sealed);
+            }
             return sealed;
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
         } finally {
             c.setAutoCommit(true);
+        }
+    }
+
+    private static int userVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
         }
     }
 

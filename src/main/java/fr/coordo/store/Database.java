@@ -862,6 +862,7 @@ public final class Database implements AutoCloseable {
             deleteQuietly(tmp);
             instanceLock.release();
         }
+        // From here the file IS the backup: a failure must say so, and where the replaced data is.
         try (Database restored = open(db, options)) {
             Path kept = copy;
             restored.write(Permission.RESTORE, (d, audit) -> {
@@ -876,6 +877,14 @@ public final class Database implements AutoCloseable {
             });
             OpenReport r = restored.openReport();
             return new RestoreReport(restoredVersion, r.schemaVersion(), r.migrationsApplied(), copy);
+        } catch (RuntimeException e) {
+            LOG.error("The backup replaced the database, but reopening it failed", e);
+            String why = e instanceof StoreException ? e.getMessage() : "erreur inattendue (" + e.getClass().getSimpleName() + ")";
+            throw new StoreException("La sauvegarde « " + src.getFileName() + " » a remplacé la base « " + db + " », mais la base "
+                    + "n'a pas pu être rouverte ensuite : " + why + " "
+                    + (copy != null ? "Les données remplacées sont gardées dans « " + copy + " »."
+                            : "La base remplacée était vide : il n'y avait rien à garder.")
+                    + " Corrigez ce problème puis reconnectez-vous : l'ouverture sera reprise sur les données restaurées.", e);
         }
     }
 

@@ -50,7 +50,7 @@ final class BackupPane extends VBox {
     private final Button restore = new Button("Restaurer…");
     private DatabaseKey key;
     private Runnable closeSession;
-    private Consumer<Restoration.Summary> onRestored = summary -> {};
+    private Consumer<String> onRestored = message -> {};
 
     BackupPane(Workspace ws, Stage owner) {
         super(10);
@@ -141,10 +141,10 @@ final class BackupPane extends VBox {
     /**
      * How the window takes part in a restore: the key of the open database ({@code null} for an unprotected
      * one), how to close its session before the file is replaced, and what to do once it is (sign in again). The
-     * callback gets the summary, or {@code null} when the restore failed after the session was closed (nothing
-     * was replaced; signing in again opens the same data).
+     * callback gets what to tell the person at the sign-in: the summary, or why the restore failed after the session
+     * was closed (which says whether the data was replaced, and where the replaced data is).
      */
-    void connect(DatabaseKey databaseKey, Runnable closeTheSession, Consumer<Restoration.Summary> restored) {
+    void connect(DatabaseKey databaseKey, Runnable closeTheSession, Consumer<String> restored) {
         this.key = databaseKey;
         this.closeSession = closeTheSession;
         this.onRestored = restored;
@@ -275,16 +275,19 @@ final class BackupPane extends VBox {
             closeSession.run();
             Background.run("restore", restoration::run, summary -> {
                 progress.setVisible(false);
-                status.setText(summary.message() + " Reconnectez-vous pour continuer.");
+                String message = summary.message() + " Reconnectez-vous pour continuer.";
+                status.setText(message);
                 list.getItems().clear(); // the session is closed: the list comes back after signing in again
                 list.setPlaceholder(new Label("Reconnectez-vous pour retrouver la liste des sauvegardes."));
-                onRestored.accept(summary);
+                onRestored.accept(message);
             }, error -> {
                 progress.setVisible(false);
-                status.setText((error instanceof StoreException ? error.getMessage()
+                // A StoreException says whether the file was replaced (Database.restore); anything else happened before.
+                String message = (error instanceof StoreException ? error.getMessage()
                         : "La restauration n'a pas abouti : les détails sont dans le journal " + ws.paths().logFile() + ".")
-                        + " Reconnectez-vous pour continuer.");
-                onRestored.accept(null);
+                        + " Reconnectez-vous pour continuer.";
+                status.setText(message);
+                onRestored.accept(message);
             });
         }, this::failed);
     }

@@ -65,6 +65,9 @@ final class MainWindow {
     private boolean closing;
     private boolean locked;
     private Node focusBeforeLock;
+    /** The scene's shortcuts while the window is locked (see {@link #setAcceleratorsAside}); null otherwise. */
+    private java.util.Map<KeyCombination, Runnable> acceleratorsBeforeLock;
+    private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
     private Section current;
 
     MainWindow(Startup startup, Stage stage) {
@@ -275,6 +278,7 @@ final class MainWindow {
         locked = true;
         lockTimer.stop();
         focusBeforeLock = stage.getScene() == null ? null : stage.getScene().getFocusOwner();
+        setAcceleratorsAside();
         closeOwnedWindows();
         LockScreen screen = new LockScreen(ws, startup.clock(), this::unlock, this::switchUser);
         frame.getChildren().setAll(screen.screen());
@@ -284,6 +288,7 @@ final class MainWindow {
 
     private void unlock() {
         locked = false;
+        restoreAccelerators();
         frame.getChildren().setAll(root);
         if (current != null) {
             stage.setTitle(current.title + " — Coordo");
@@ -293,6 +298,34 @@ final class MainWindow {
         }
         focusBeforeLock = null;
         lockTimer.start();
+    }
+
+    /**
+     * The scene's shortcuts act on the views hidden behind the lock (Ctrl+N would start a new patient there, or ask
+     * over the lock screen whether to leave a record): they are set aside until unlocked, all but « quit ».
+     */
+    private void setAcceleratorsAside() {
+        Scene scene = stage.getScene();
+        if (scene == null || acceleratorsBeforeLock != null) {
+            return;
+        }
+        acceleratorsBeforeLock = new java.util.HashMap<>(scene.getAccelerators());
+        // One by one: Ctrl+L locks from inside the scene's loop over its shortcuts, where clear() is refused.
+        for (KeyCombination k : acceleratorsBeforeLock.keySet()) {
+            if (!k.equals(QUIT)) {
+                scene.getAccelerators().remove(k);
+            }
+        }
+    }
+
+    /** Puts back the shortcuts set aside by the lock. */
+    private void restoreAccelerators() {
+        Scene scene = stage.getScene();
+        if (scene == null || acceleratorsBeforeLock == null) {
+            return;
+        }
+        scene.getAccelerators().putAll(acceleratorsBeforeLock);
+        acceleratorsBeforeLock = null;
     }
 
     /** Dialogs, menus and tooltips of the window show data too: a lock closes them (what was typed in a dialog is lost). */
@@ -322,9 +355,8 @@ final class MainWindow {
     private SettingsView settings(Workspace ws) {
         SettingsView view = new SettingsView(ws, stage);
         if (ws.session() != null) {
-            view.backupPane().connect(ws.session().key(), this::leaveForRestore, summary -> door.signIn(summary == null
-                    ? "La restauration n'a pas abouti : rien n'a été remplacé. Reconnectez-vous pour continuer."
-                    : summary.message() + " Reconnectez-vous pour continuer."));
+            // The message says what happened, a failure after the file was replaced included.
+            view.backupPane().connect(ws.session().key(), this::leaveForRestore, door::signIn);
         }
         return view;
     }
@@ -337,6 +369,7 @@ final class MainWindow {
             workspace = null;
         }
         locked = false;
+        restoreAccelerators();
         lockTimer.stop();
         views.clear();
         current = null;
@@ -357,6 +390,7 @@ final class MainWindow {
             workspace = null;
         }
         locked = false;
+        restoreAccelerators();
         lockTimer.stop();
         views.clear();
         current = null;
@@ -479,7 +513,7 @@ final class MainWindow {
             });
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::lock);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
+        scene.getAccelerators().put(QUIT, () -> {
             windowState.save(stage);
             stage.close();
         });

@@ -63,7 +63,7 @@ class BackupCliTest {
         hire(db, "Avant");
         Run backup = run("--db", db.toString(), "backup");
         assertEquals(0, backup.code(), backup.err());
-        Matcher m = Pattern.compile("Sauvegarde écrite : (.+coordo-\\d{8}-\\d{6}-manuelle\\.coordo-sauvegarde) \\(\\d+ Ko\\)\\.\\s*")
+        Matcher m = Pattern.compile("Sauvegarde écrite : (.+msp-\\d{8}-\\d{6}-manuelle\\.coordo-sauvegarde) \\(\\d+ Ko\\)\\.\\s*")
                 .matcher(backup.out());
         assertTrue(m.matches(), backup.out());
         Path file = Path.of(m.group(1));

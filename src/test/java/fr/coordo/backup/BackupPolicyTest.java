@@ -94,19 +94,24 @@ class BackupPolicyTest {
     }
 
     @Test
-    void namesCarryDateTimeAndKindAndAreRecognisedBack() {
+    void namesCarryTheDatabaseDateTimeAndKindAndAreRecognisedBack() {
         LocalDateTime t = at("2026-11-24", 18).plusSeconds(7);
-        String name = BackupFile.name(BackupFile.Kind.AUTO, t, 1);
-        assertEquals("coordo-20261124-180007-auto.coordo-sauvegarde", name);
-        assertEquals("coordo-20261124-180007-manuelle-2.coordo-sauvegarde", BackupFile.name(BackupFile.Kind.MANUAL, t, 2));
-        var parsed = BackupFile.parse(java.nio.file.Path.of(name), 10).orElseThrow();
+        String name = BackupFile.name("coordo", BackupFile.Kind.AUTO, t, 1);
+        assertEquals("coordo-20261124-180007-auto.coordo-sauvegarde", name, "coordo.db's backups keep the names they always had");
+        assertEquals("coordo-20261124-180007-manuelle-2.coordo-sauvegarde", BackupFile.name("coordo", BackupFile.Kind.MANUAL, t, 2));
+        assertEquals("essai-20261124-180007-auto.coordo-sauvegarde", BackupFile.name("essai", BackupFile.Kind.AUTO, t, 1));
+        assertEquals("essai", BackupFile.stemOf(java.nio.file.Path.of("/msp/essai.db")));
+        var parsed = BackupFile.parse("coordo", java.nio.file.Path.of(name), 10).orElseThrow();
         assertEquals(BackupFile.Kind.AUTO, parsed.kind());
         assertEquals(t, parsed.takenAt());
         assertEquals(BackupFile.Kind.BEFORE_MIGRATION,
-                BackupFile.parse(java.nio.file.Path.of("coordo-avant-migration-v10-20261124-180007.db"), 1).orElseThrow().kind());
+                BackupFile.parse("coordo", java.nio.file.Path.of("coordo-avant-migration-v10-20261124-180007.db"), 1).orElseThrow().kind());
         for (String foreign : List.of("coordo-20261124-180007-auto.coordo-sauvegarde.txt", "photos.db", "coordo-2026-auto.coordo-sauvegarde",
-                ".coordo-20261124-180007-auto.coordo-sauvegarde-123.partiel", "coordo-20261399-180007-auto.coordo-sauvegarde")) {
-            assertTrue(BackupFile.parse(java.nio.file.Path.of(foreign), 1).isEmpty(), foreign);
+                ".coordo-20261124-180007-auto.coordo-sauvegarde-123.partiel", "coordo-20261399-180007-auto.coordo-sauvegarde",
+                "essai-20261124-180007-auto.coordo-sauvegarde", "essai-avant-migration-v10-20261124-180007.db",
+                "coordo-essai-20261124-180007-auto.coordo-sauvegarde")) {
+            assertTrue(BackupFile.parse("coordo", java.nio.file.Path.of(foreign), 1).isEmpty(), foreign);
         }
+        assertTrue(BackupFile.parse("essai", java.nio.file.Path.of(name), 1).isEmpty(), "another database's backup is not essai's");
     }
 }

@@ -49,14 +49,14 @@ class BackupsTest {
             Backups backups = new Backups(s.database(), clock);
             assertTrue(backups.isDefaultFolder());
             BackupFile f = backups.backupNow();
-            assertEquals(dir.resolve("sauvegardes/coordo-20261124-180000-manuelle.coordo-sauvegarde"), f.path());
+            assertEquals(dir.resolve("sauvegardes/msp-20261124-180000-manuelle.coordo-sauvegarde"), f.path());
             assertFalse(Database.isPlainSqlite(f.path()), "the backup is as unreadable without the key as the database");
             assertEquals(s.database().openReport().schemaVersion(), Database.checkRestorable(f.path(), s.key()));
             assertEquals(List.of(f), backups.list());
             assertEquals(List.of(f.path().getFileName().toString()), names(f.path().getParent()), "no temporary file is left");
             assertEquals(1, backupEntries(s.database()), "the backup is in the audit");
             BackupFile second = backups.backupNow();
-            assertEquals("coordo-20261124-180000-manuelle-2.coordo-sauvegarde", second.path().getFileName().toString(),
+            assertEquals("msp-20261124-180000-manuelle-2.coordo-sauvegarde", second.path().getFileName().toString(),
                     "two backups in the same second do not overwrite each other");
         }
     }
@@ -131,21 +131,67 @@ class BackupsTest {
                     .map(b -> b.path().getFileName().toString()).sorted().toList();
             // Thirty daily backups from Wednesday 25 November to Thursday 24 December 2026 at 18:00:
             assertEquals(List.of(
-                    "coordo-20261130-180000-auto.coordo-sauvegarde", // November
-                    "coordo-20261206-180000-auto.coordo-sauvegarde", // week of 30 November
-                    "coordo-20261213-180000-auto.coordo-sauvegarde", // week of 7 December
-                    "coordo-20261218-180000-auto.coordo-sauvegarde",
-                    "coordo-20261219-180000-auto.coordo-sauvegarde",
-                    "coordo-20261220-180000-auto.coordo-sauvegarde",
-                    "coordo-20261221-180000-auto.coordo-sauvegarde",
-                    "coordo-20261222-180000-auto.coordo-sauvegarde",
-                    "coordo-20261223-180000-auto.coordo-sauvegarde",
+                    "msp-20261130-180000-auto.coordo-sauvegarde", // November
+                    "msp-20261206-180000-auto.coordo-sauvegarde", // week of 30 November
+                    "msp-20261213-180000-auto.coordo-sauvegarde", // week of 7 December
+                    "msp-20261218-180000-auto.coordo-sauvegarde",
+                    "msp-20261219-180000-auto.coordo-sauvegarde",
+                    "msp-20261220-180000-auto.coordo-sauvegarde",
+                    "msp-20261221-180000-auto.coordo-sauvegarde",
+                    "msp-20261222-180000-auto.coordo-sauvegarde",
+                    "msp-20261223-180000-auto.coordo-sauvegarde",
                     last.path().getFileName().toString()), auto);
-            assertEquals("coordo-20261224-203000-auto.coordo-sauvegarde", last.path().getFileName().toString());
+            assertEquals("msp-20261224-203000-auto.coordo-sauvegarde", last.path().getFileName().toString());
             List<String> all = names(folder);
             assertTrue(all.contains(manual.path().getFileName().toString()), "a manual backup is never rotated away");
             assertTrue(all.contains("notes.txt") && all.contains("coordo-sauvegarde-20261001-1200.db"), "foreign files are left alone");
             assertEquals(auto.size() + 3, all.size(), all.toString());
+        }
+    }
+
+    @Test
+    void anAutomaticBackupDatedInTheFutureDoesNotPutOffTheDailyOne() throws Exception {
+        try (Database db = Database.open(dir.resolve("msp.db"))) {
+            Backups backups = new Backups(db, clock);
+            // Taken once while the computer's clock said 2027.
+            clock.advance(Duration.ofDays(200));
+            BackupFile future = backups.atClosing();
+            clock.advance(Duration.ofDays(-200));
+            assertTrue(backups.dailyDue(), "a backup dated " + future.takenAt() + " is no backup of today");
+            BackupFile today = backups.daily().orElseThrow();
+            assertEquals(LocalDateTime.of(2026, 11, 24, 18, 0), today.takenAt());
+            clock.advance(Duration.ofHours(1));
+            assertFalse(backups.dailyDue(), "today's backup counts: not due again an hour later");
+            clock.advance(Duration.ofHours(23));
+            assertTrue(backups.daily().isPresent(), "and the next day's is taken");
+        }
+    }
+
+    @Test
+    void twoDatabasesSharingAFolderEachKeepTheirOwnBackups() throws Exception {
+        Path usb = Files.createDirectories(dir.resolve("usb"));
+        try (Database msp = Database.open(dir.resolve("msp.db")); Database essai = Database.open(dir.resolve("essai.db"))) {
+            Backups a = new Backups(msp, clock);
+            Backups b = new Backups(essai, clock);
+            a.chooseFolder(usb);
+            b.chooseFolder(usb);
+            for (int day = 1; day <= 40; day++) {
+                clock.advance(Duration.ofDays(1));
+                assertTrue(a.daily().isPresent(), "msp, day " + day + ": essai's backup of the same day does not stand for msp's");
+                clock.advance(Duration.ofMinutes(1));
+                assertTrue(b.daily().isPresent(), "essai, day " + day);
+                clock.advance(Duration.ofMinutes(-1));
+            }
+            List<BackupFile> mine = a.list();
+            List<BackupFile> theirs = b.list();
+            assertTrue(mine.stream().allMatch(f -> f.path().getFileName().toString().startsWith("msp-")), mine.toString());
+            assertTrue(theirs.stream().allMatch(f -> f.path().getFileName().toString().startsWith("essai-")), theirs.toString());
+            // Each rotation kept its own recent days: the newest backups of both databases are still there.
+            assertEquals(LocalDateTime.of(2027, 1, 3, 18, 0), mine.getFirst().takenAt());
+            assertEquals(LocalDateTime.of(2027, 1, 3, 18, 1), theirs.getFirst().takenAt());
+            assertEquals(mine.size(), theirs.size(), "the same policy keeps as many backups of each");
+            assertTrue(mine.size() >= 9, mine.toString());
+            assertEquals(mine.size() + theirs.size(), names(usb).size(), "nothing else in the folder");
         }
     }
 

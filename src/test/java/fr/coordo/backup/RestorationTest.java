@@ -55,10 +55,10 @@ class RestorationTest {
             assertEquals(List.of("Après", "Avant"), team(s.database()), "refused while open: nothing changed");
         }
         Restoration.Summary summary = restoration.run();
-        Path copy = dir.resolve("sauvegardes/coordo-20261124-180500-avant-restauration.coordo-sauvegarde");
+        Path copy = dir.resolve("sauvegardes/msp-20261124-180500-avant-restauration.coordo-sauvegarde");
         assertEquals(copy, summary.previousCopy());
         assertEquals(0, summary.migrationsApplied());
-        assertEquals("La sauvegarde « coordo-20261124-180000-manuelle.coordo-sauvegarde » a été restaurée. Les données remplacées "
+        assertEquals("La sauvegarde « msp-20261124-180000-manuelle.coordo-sauvegarde » a été restaurée. Les données remplacées "
                 + "sont gardées dans « " + copy + " ».", summary.message());
         try (Session s = Protected.signIn(db(), clock)) {
             assertEquals(List.of("Avant"), team(s.database()), "the data is the backup's");
@@ -142,6 +142,41 @@ class RestorationTest {
         assertEquals(2, summary.migrationsApplied());
         assertTrue(summary.message().contains("Elle venait d'une version antérieure de Coordo (schéma 10) et a été mise à jour (schéma 12)."),
                 summary.message());
+    }
+
+    @Test
+    void aReopeningThatFailsAfterTheFileWasReplacedSaysSoAndWhereTheReplacedDataIs() throws Exception {
+        Path old = dir.resolve("ancienne.coordo-sauvegarde");
+        Path usb = Files.createDirectories(dir.resolve("usb"));
+        Restoration restoration;
+        fr.coordo.store.DatabaseKey key;
+        try (Session s = Protected.admin(db(), clock)) {
+            key = s.key();
+            hire(s, "Actuel");
+            try (Database v10 = Database.open(old, Database.Options.defaults().withKey(s.key()).withTarget("10"))) {
+                assertEquals("10", v10.openReport().schemaVersion());
+            }
+            new Backups(s.database(), clock).chooseFolder(usb);
+            restoration = Restoration.prepare(s, old, clock);
+        }
+        // The folder beside the database, where the backup before migrating the restored file goes, cannot be made.
+        Files.deleteIfExists(dir.resolve("sauvegardes"));
+        Files.writeString(dir.resolve("sauvegardes"), "un fichier, pas un dossier");
+        StoreException e = assertThrows(StoreException.class, restoration::run);
+        Path copy = usb.resolve("msp-20261124-180000-avant-restauration.coordo-sauvegarde");
+        assertTrue(e.getMessage().startsWith("La sauvegarde « ancienne.coordo-sauvegarde » a remplacé la base « " + db()
+                + " », mais la base n'a pas pu être rouverte ensuite : La sauvegarde automatique qui précède la mise à jour"), e.getMessage());
+        assertTrue(e.getMessage().contains("Les données remplacées sont gardées dans « " + copy + " »."), e.getMessage());
+        assertFalse(e.getMessage().contains("Rien n'a été restauré"), e.getMessage());
+        try (Database kept = Database.open(copy, Database.Options.defaults().withKey(key))) {
+            assertEquals(List.of("Actuel"), team(kept), "the replaced data is where the message says");
+        }
+        // Once the folder is fixed, the next opening migrates the restored data.
+        Files.delete(dir.resolve("sauvegardes"));
+        try (Database restored = Database.open(db(), Database.Options.defaults().withKey(key))) {
+            assertEquals(List.of(), team(restored), "the data is the backup's");
+            assertTrue(restored.openReport().migrationsApplied() > 0, "migrated at this opening");
+        }
     }
 
     @Test

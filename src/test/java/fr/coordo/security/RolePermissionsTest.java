@@ -200,6 +200,8 @@ class RolePermissionsTest {
             int auditBefore = auditCount(db);
             denied(Permission.EDIT, () -> patients.add(PlanFixtures.eloise(null, null), Set.of()));
             denied(Permission.EDIT, () -> patients.update(byPlan, patients.find(byPlan).orElseThrow().data(), Set.of()));
+            // Checking an input would tell her whether a NIR is another patient's, and its reference.
+            denied(Permission.EDIT, () -> patients.check(PlanFixtures.eloise(null, null), Set.of(), null));
             denied(Permission.EDIT, () -> plans.saveDraft(followedPlan, PlanFixtures.fallsPlan(nurse, TODAY, TODAY)));
             denied(Permission.EDIT, () -> plans.addStep(followedPlan, TODAY, "Passage", false));
             denied(Permission.EDIT, () -> new AgendaService(db, CLOCK).create(AppointmentInput.of(byAppointment, List.of(nurse),

@@ -64,8 +64,8 @@ class AuditChainTest {
     /** Changes the file as someone with SQLite at hand would: the append-only triggers dropped first. */
     private void tamper(String... sql) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement st = c.createStatement()) {
-            st.execute("DROP TRIGGER audit_entry_no_update");
-            st.execute("DROP TRIGGER audit_entry_no_delete");
+            st.execute("DROP TRIGGER IF EXISTS audit_entry_no_update");
+            st.execute("DROP TRIGGER IF EXISTS audit_entry_no_delete");
             for (String s : sql) {
                 st.execute(s);
             }
@@ -217,6 +217,28 @@ class AuditChainTest {
             assertTrue(e.getMessage().contains("append-only"), e.getMessage());
             assertEquals(0, AuditChain.sealLegacy(c));
         }
+    }
+
+    @Test
+    void hashesSetToNullAreNotSealedAgainAtTheNextOpening() throws Exception {
+        fiveEntries();
+        tamper("UPDATE audit_entry SET actor = 'Quelqu''un d''autre' WHERE id = 3", "UPDATE audit_entry SET prev_hash = NULL, hash = NULL");
+        Verification v = verify();
+        assertFalse(v.intact(), "the edited trail is not sealed afresh: " + v.message());
+        assertEquals(1, v.entryId());
+        assertEquals("Journal altéré : l'entrée n° 1 du 23/11/2026 à 10:30 (Camille Martin) n'est pas scellée : elle a été ajoutée "
+                + "hors de Coordo.", v.message());
+        assertFalse(verify().intact(), "nor at any later opening");
+    }
+
+    @Test
+    void aTrailChainedBeforeTheSealingMarkIsNeverSealedAgainEither() throws Exception {
+        fiveEntries();
+        // As a file whose chain was started before the mark existed: hashed entries, no mark.
+        tamper("PRAGMA user_version = 0");
+        assertTrue(verify().intact(), "opening it seals nothing and marks it");
+        tamper("UPDATE audit_entry SET prev_hash = NULL, hash = NULL");
+        assertFalse(verify().intact());
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.coordo.backup.BackupFile;
-import fr.coordo.backup.Restoration;
 import fr.coordo.plan.PlanFixtures;
 import fr.coordo.store.Database;
 import fr.coordo.team.TeamService;
@@ -44,7 +43,7 @@ class BackupPaneTest extends DemoWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         BackupPane pane = robot.lookup("#backup-pane").queryAs(BackupPane.class);
         Database db = app.window().workspace().database();
-        AtomicReference<Restoration.Summary> restored = new AtomicReference<>();
+        AtomicReference<String> restored = new AtomicReference<>();
         robot.interact(() -> pane.connect(null, db::close, restored::set));
         assertEquals(dir.resolve("sauvegardes") + " (par défaut, à côté de la base)", robot.lookup("#backup-folder").queryAs(Label.class).getText());
 
@@ -79,7 +78,10 @@ class BackupPaneTest extends DemoWindowTest {
         assertTrue(status(robot).contains("a été restaurée") && status(robot).endsWith("Reconnectez-vous pour continuer."), status(robot));
         Screenshots.save(stage.getScene(), "restaurer-fait.png");
 
-        Path copy = restored.get().previousCopy();
+        assertEquals(status(robot), restored.get(), "the window is told what the pane says, for the sign-in");
+        java.util.regex.Matcher said = java.util.regex.Pattern.compile("Les données remplacées sont gardées dans « (.+) »\\.").matcher(restored.get());
+        assertTrue(said.find(), restored.get());
+        Path copy = Path.of(said.group(1));
         assertTrue(copy.getFileName().toString().matches("coordo-\\d{8}-\\d{6}-avant-restauration\\.coordo-sauvegarde"), copy.toString());
         assertTrue(Files.exists(copy));
         try (Database after = Database.open(dir.resolve("coordo.db"))) {

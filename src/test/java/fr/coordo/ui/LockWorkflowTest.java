@@ -79,6 +79,31 @@ class LockWorkflowTest extends SignInWindowTest {
     }
 
     @Test
+    void theViewsShortcutsDoNothingBehindTheLockAndWorkAgainOnceUnlocked(FxRobot robot) throws Exception {
+        openOnThePatients(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitLocked(robot);
+        int windows = javafx.stage.Window.getWindows().size();
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(windows, javafx.stage.Window.getWindows().size(), "no dialog over the lock screen");
+        assertTrue(app.window().locked());
+
+        type(robot, "#lock-password", ADMIN_PASSWORD);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> patientShown(robot));
+        assertTrue(robot.lookup("#patient-form").tryQuery().isEmpty(), "Ctrl+N pressed while locked did not start a new patient behind it");
+        // Unlocked, the shortcuts are back: the sections' and the patients' own.
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.window().current() == Section.DASHBOARD);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.window().current() == Section.PATIENTS);
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitShown(robot, "#patient-form");
+    }
+
+    @Test
     void theWindowLocksAfterTheDelaySetInTheSettingsWithoutActivity(FxRobot robot) throws Exception {
         openOnThePatients(robot);
         robot.clickOn("#nav-parametres");
