@@ -363,20 +363,7 @@ final class MainWindow {
 
     /** Takes the data off the window and closes the session, before a restore replaces the file. */
     private void leaveForRestore() {
-        Workspace old;
-        synchronized (this) {
-            old = workspace;
-            workspace = null;
-        }
-        locked = false;
-        restoreAccelerators();
-        lockTimer.stop();
-        views.clear();
-        current = null;
-        content.getChildren().clear();
-        navButtons.values().forEach(b -> b.setDisable(true));
-        structureLabel.setText("");
-        showDoor(loadingCard());
+        Workspace old = clearWorkspace();
         if (old != null) {
             old.database().close();
         }
@@ -384,6 +371,19 @@ final class MainWindow {
 
     /** From the lock screen: closes this person's session and returns to the sign-in. */
     private void switchUser() {
+        Workspace old = clearWorkspace();
+        String name = old == null ? "" : old.session().account().displayName();
+        Background.run("close-session", () -> {
+            if (old != null) {
+                startup.closing(old);
+                old.database().close();
+            }
+            return name;
+        }, n -> door.signIn("Session fermée pour " + n + "."), this::openFailed);
+    }
+
+    /** Takes every view and the session's data off the window, which waits at the door; returns the workspace left. */
+    private Workspace clearWorkspace() {
         Workspace old;
         synchronized (this) {
             old = workspace;
@@ -397,15 +397,8 @@ final class MainWindow {
         content.getChildren().clear();
         navButtons.values().forEach(b -> b.setDisable(true));
         structureLabel.setText("");
-        String name = old == null ? "" : old.session().account().displayName();
         showDoor(loadingCard());
-        Background.run("close-session", () -> {
-            if (old != null) {
-                startup.closing(old);
-                old.database().close();
-            }
-            return name;
-        }, n -> door.signIn("Session fermée pour " + n + "."), this::openFailed);
+        return old;
     }
 
     private void openFailed(Throwable error) {
