@@ -177,11 +177,11 @@ final class AuditView extends BorderPane {
         date.setPrefWidth(150);
         date.setMinWidth(150);
         date.setSortType(TableColumn.SortType.DESCENDING);
-        TableColumn<Entry, String> who = text("Personne", Entry::actor, 140, 120);
-        TableColumn<Entry, String> what = text("Action", Entry::description, 235, 215);
-        TableColumn<Entry, String> object = text("Objet", Entry::object, 180, 170);
-        TableColumn<Entry, String> whom = text("Patient", e -> e.patientName() == null ? "" : e.patientName(), 220, 190);
-        TableColumn<Entry, String> detail = text("Détail", Entry::detail, 260, 180);
+        TableColumn<Entry, String> who = text("Personne", Entry::actor, 160, 120);
+        TableColumn<Entry, String> what = text("Action", Entry::description, 230, 180);
+        TableColumn<Entry, String> object = text("Objet", Entry::object, 160, 120);
+        TableColumn<Entry, String> whom = text("Patient", e -> e.patientName() == null ? "" : e.patientName(), 210, 150);
+        TableColumn<Entry, String> detail = text("Détail", Entry::detail, 260, 150);
         table.getColumns().setAll(List.of(date, who, what, object, whom, detail));
         date.setId("audit-col-date");
         who.setId("audit-col-person");
