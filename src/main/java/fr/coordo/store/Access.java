@@ -18,15 +18,6 @@ public record Access(String login, String displayName, Role role, Integer profes
         }
     }
 
-    /**
-     * The operating-system user, with every right: for the tests and tools that open an unprotected
-     * file, never for a database that has accounts.
-     */
-    public static Access system() {
-        String user = System.getProperty("user.name", "inconnu");
-        return new Access(user, user, Role.ADMINISTRATEUR, null);
-    }
-
     public boolean can(Permission p) {
         return switch (role) {
             case ADMINISTRATEUR -> true;
