@@ -18,6 +18,23 @@ public final class AuditTexts {
     private static final int VALUE_LENGTH = 60;
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:T(\\d{2}:\\d{2})(?::[\\d.]+)?(?:Z|[+-]\\d{2}:\\d{2})?)?");
     private static final Pattern WRAPPED_CHANGE = Pattern.compile("Change\\[before=(.*), after=(.*)\\]");
+    /** Stored codes as the window words them: « REALISE » → « Réalisé », « COORDINATEUR » → « coordinateur·rice ». */
+    private static final Map<String, String> CODES = codes();
+
+    private static Map<String, String> codes() {
+        Map<String, String> m = new java.util.HashMap<>();
+        List<fr.coordo.plan.Labels> labelled = new ArrayList<>();
+        labelled.addAll(List.of(fr.coordo.agenda.AppointmentStatus.values()));
+        labelled.addAll(List.of(fr.coordo.agenda.AppointmentKind.values()));
+        labelled.addAll(List.of(fr.coordo.agenda.Place.values()));
+        for (fr.coordo.plan.Labels l : labelled) {
+            m.putIfAbsent(((Enum<?>) l).name(), l.label());
+        }
+        for (fr.coordo.store.Role r : fr.coordo.store.Role.values()) {
+            m.putIfAbsent(r.name(), r.label());
+        }
+        return Map.copyOf(m);
+    }
 
     private AuditTexts() {}
 
@@ -219,7 +236,7 @@ public final class AuditTexts {
         if (wrapped.matches()) {
             s = wrapped.group(2).equals("null") ? wrapped.group(1) : wrapped.group(2);
         }
-        s = frenchDates(s);
+        s = CODES.getOrDefault(s, frenchDates(s));
         return s.length() > VALUE_LENGTH ? s.substring(0, VALUE_LENGTH - 1) + "…" : s;
     }
 

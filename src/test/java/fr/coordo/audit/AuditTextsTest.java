@@ -33,6 +33,10 @@ class AuditTextsTest {
                         + "\"ald\":[true,false],\"nir\":[\"*************29\",null]}"));
         assertEquals("horaire : 01/08/2026 09:45", AuditTexts.detail("{\"starts_at\":[null,\"Change[before=null, after=2026-08-01T09:45]\"]}"));
         assertEquals("début : 16/10/2026", AuditTexts.detail("{\"start_on\":[null,\"2026-10-16\"]}"));
+        // Stored codes read as the window words them.
+        assertEquals("statut : Prévu → Réalisé", AuditTexts.detail("{\"status\":[\"PREVU\",\"REALISE\"]}"));
+        assertEquals("rôle : professionnel·le → coordinateur·rice",
+                AuditTexts.detail("{\"role\":[\"PROFESSIONNEL\",\"COORDINATEUR\"]}"));
         assertEquals("", AuditTexts.detail(null));
         assertEquals("", AuditTexts.detail("pas du JSON"));
     }
